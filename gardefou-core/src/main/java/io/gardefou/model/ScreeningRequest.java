@@ -1,0 +1,43 @@
+package io.gardefou.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing to screen: a prompt and its images, who sent it, where they are, and for which tenant.
+ *
+ * @param prompt the text as the user wrote it; empty when there is none (an output image)
+ * @param tenant the operator's service on whose behalf Garde-fou screens
+ */
+public record ScreeningRequest(
+    Operation operation,
+    String prompt,
+    List<InputImage> images,
+    Actor actor,
+    Jurisdiction jurisdiction,
+    String tenant) {
+
+  public static final String DEFAULT_TENANT = "default";
+
+  public ScreeningRequest {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(prompt, "prompt");
+    images = List.copyOf(images);
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(jurisdiction, "jurisdiction");
+    Objects.requireNonNull(tenant, "tenant");
+  }
+
+  /** A text-only request from an anonymous actor, jurisdiction unknown. */
+  public static ScreeningRequest ofText(Operation operation, String prompt) {
+    return new ScreeningRequest(operation, prompt, List.of(), Actor.anonymous(), Jurisdiction.global(), DEFAULT_TENANT);
+  }
+
+  public ScreeningRequest withActor(Actor newActor) {
+    return new ScreeningRequest(operation, prompt, images, newActor, jurisdiction, tenant);
+  }
+
+  public ScreeningRequest withJurisdiction(Jurisdiction newJurisdiction) {
+    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant);
+  }
+}
