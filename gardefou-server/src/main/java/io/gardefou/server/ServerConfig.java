@@ -1,0 +1,101 @@
+package io.gardefou.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@code gardefou serve} and {@code gardefou scan} can be told, with embedded defaults so that
+ * neither needs any set-up. Validated once, here.
+ *
+ * @param database a JDBC URL; empty means the SQLite file {@code gardefou.db} under {@code dataDir}
+ */
+public record ServerConfig(
+    String host, int port, Path dataDir, String database, Duration deadline, int maxJsonBytes) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
+
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(deadline, "deadline");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0..65535, was " + port);
+    }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline_ms must be positive, was " + deadline.toMillis());
+    }
+    if (maxJsonBytes < 1024) {
+      throw new IllegalArgumentException("max_json_bytes must be at least 1024, was " + maxJsonBytes);
+    }
+  }
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250), DEFAULT_MAX_JSON_BYTES);
+  }
+
+  /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
+  public static ServerConfig load(Path file) {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      if (Files.size(file) == 0) {
+        return defaults();
+      }
+      return yaml.readValue(file.toFile(), FileForm.class).over(defaults());
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(
+          file + ": unknown setting '" + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public ServerConfig withHost(String newHost) {
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes);
+  }
+
+  public ServerConfig withDataDir(Path newDataDir) {
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes);
+  }
+
+  public ServerConfig withDatabase(String newDatabase) {
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes);
+  }
+
+  public ServerConfig withDeadline(Duration newDeadline) {
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes);
+  }
+
+  /** The config file's shape: every key optional. */
+  private record FileForm(
+      String host,
+      Integer port,
+      String data,
+      String db,
+      @JsonProperty("deadline_ms") Long deadlineMs,
+      @JsonProperty("max_json_bytes") Integer maxJsonBytes) {
+
+    ServerConfig over(ServerConfig base) {
+      return new ServerConfig(
+          host != null ? host : base.host(),
+          port != null ? port : base.port(),
+          data != null ? Path.of(data) : base.dataDir(),
+          db != null ? db : base.database(),
+          deadlineMs != null ? Duration.ofMillis(deadlineMs) : base.deadline(),
+          maxJsonBytes != null ? maxJsonBytes : base.maxJsonBytes());
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.gardefou.server.http;
+
+/**
+ * A request the API cannot serve as sent. Carries OpenAI's error shape: {@code type}, machine-readable
+ * {@code code}, and the offending {@code param} when there is one.
+ */
+public final class ApiException extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String code;
+  private final String param;
+
+  private ApiException(int status, String type, String code, String param, String message) {
+    super(message);
+    this.status = status;
+    this.type = type;
+    this.code = code;
+    this.param = param;
+  }
+
+  /** 400: the body is well-formed but something in it is wrong. */
+  public static ApiException invalid(String code, String param, String message) {
+    return new ApiException(400, "invalid_request_error", code, param, message);
+  }
+
+  /** 413: the body is larger than the configured limit. */
+  public static ApiException tooLarge(long limitBytes) {
+    return new ApiException(
+        413, "invalid_request_error", "request_too_large", null,
+        "request body exceeds the limit of " + limitBytes + " bytes");
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The request field at fault, or null. */
+  public String param() {
+    return param;
+  }
+}

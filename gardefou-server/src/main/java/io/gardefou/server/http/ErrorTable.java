@@ -1,0 +1,65 @@
+package io.gardefou.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one table from exceptions to HTTP responses, all in OpenAI's error shape
+ * {@code {"error": {"message", "type", "code", "param"}}}. Bad input is a 4xx; only faults are a 500.
+ */
+final class ErrorTable {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorTable.class);
+
+  private ErrorTable() {}
+
+  static void install(Javalin app) {
+    app.exception(ApiException.class, (e, ctx) -> render(ctx, e.status(), e.type(), e.code(), e.param(), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> render(
+        ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      render(ctx, 500, "server_error", "internal_error", null, "internal error; the request was not acted on");
+    });
+    app.error(404, ctx -> {
+      if (!isErrorBody(ctx)) {
+        render(ctx, 404, "invalid_request_error", "not_found", null, "no route for " + ctx.method() + " " + ctx.path());
+      }
+    });
+    app.error(405, ctx -> render(
+        ctx, 405, "invalid_request_error", "method_not_allowed", null, ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "request_too_large";
+      case 415 -> "unsupported_media_type";
+      default -> "http_" + status;
+    };
+  }
+
+  private static boolean isErrorBody(Context ctx) {
+    String body = ctx.result();
+    return body != null && body.startsWith("{\"error\"");
+  }
+
+  private static void render(Context ctx, int status, String type, String code, String param, String message) {
+    ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+    ObjectNode error = body.putObject("error");
+    error.put("message", message);
+    error.put("type", type);
+    error.put("code", code);
+    if (param == null) {
+      error.putNull("param");
+    } else {
+      error.put("param", param);
+    }
+    ctx.status(status).contentType("application/json").result(body.toString());
+  }
+}

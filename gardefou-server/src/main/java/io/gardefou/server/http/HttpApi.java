@@ -1,0 +1,65 @@
+package io.gardefou.server.http;
+
+import io.gardefou.screen.Screener;
+import io.gardefou.server.Metrics;
+import io.gardefou.server.ServerConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP surface: routes to thin handlers, the one error table, and request metrics. */
+public final class HttpApi {
+  private static final String STARTED_AT = "gardefou.startedAt";
+
+  private final ServerConfig config;
+  private final Javalin app;
+
+  public HttpApi(ServerConfig config, Screener screener, Metrics metrics, BooleanSupplier storeReady) {
+    this.config = config;
+    this.app = Javalin.create(javalin -> {
+      javalin.useVirtualThreads = true;
+      javalin.showJavalinBanner = false;
+      javalin.startupWatcherEnabled = false;
+      javalin.http.maxRequestSize = config.maxJsonBytes();
+      javalin.http.prefer405over404 = true;
+    });
+    app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
+    app.after(ctx -> recordRequest(ctx, metrics));
+
+    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+    app.get("/readyz", ctx -> ready(ctx, storeReady));
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+    app.post("/v1/moderations", new ModerationHandler(screener, config.maxJsonBytes()));
+
+    ErrorTable.install(app);
+  }
+
+  public void start() {
+    app.start(config.host(), config.port());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  private static void ready(Context ctx, BooleanSupplier storeReady) {
+    boolean ready = storeReady.getAsBoolean();
+    ctx.status(ready ? 200 : 503).json(java.util.Map.of("status", ready ? "ready" : "store unavailable"));
+  }
+
+  private static void recordRequest(Context ctx, Metrics metrics) {
+    Long started = ctx.attribute(STARTED_AT);
+    if (started == null || ctx.method() == HandlerType.OPTIONS) {
+      return;
+    }
+    // Unmatched paths share one label, so that scanners cannot blow up the metric's cardinality.
+    String route = ctx.endpointHandlerPath().equals("*") ? "unmatched" : ctx.endpointHandlerPath();
+    metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos(System.nanoTime() - started));
+  }
+}

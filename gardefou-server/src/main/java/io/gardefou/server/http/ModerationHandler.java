@@ -1,0 +1,67 @@
+package io.gardefou.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.model.Category;
+import io.gardefou.model.Fact;
+import io.gardefou.model.RuleHit;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Verdict;
+import io.gardefou.screen.Screener;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Map;
+
+/** {@code POST /v1/moderations}: OpenAI's moderation API, answered by the screener. */
+final class ModerationHandler implements Handler {
+  private final Screener screener;
+  private final int maxJsonBytes;
+
+  ModerationHandler(Screener screener, int maxJsonBytes) {
+    this.screener = screener;
+    this.maxJsonBytes = maxJsonBytes;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    ModerationRequest request = ModerationRequest.parse(JsonBodies.readObject(ctx, maxJsonBytes));
+    ArrayNode results = JsonBodies.MAPPER.createArrayNode();
+    String id = null;
+    for (ScreeningRequest screening : request.screeningRequests()) {
+      Verdict verdict = screener.screen(screening);
+      id = id == null ? "modr-" + verdict.decisionId() : id;
+      results.add(result(verdict));
+    }
+    ObjectNode response = JsonBodies.MAPPER.createObjectNode();
+    response.put("id", id);
+    response.put("model", request.model());
+    response.set("results", results);
+    ctx.contentType("application/json").result(response.toString());
+  }
+
+  private static ObjectNode result(Verdict verdict) {
+    ObjectNode result = JsonBodies.MAPPER.createObjectNode();
+    result.put("flagged", verdict.flagged());
+    ObjectNode categories = result.putObject("categories");
+    ObjectNode scores = result.putObject("category_scores");
+    ObjectNode inputTypes = result.putObject("category_applied_input_types");
+    for (Map.Entry<Category, Double> entry : verdict.signals().maxScores().entrySet()) {
+      String name = entry.getKey().wireName();
+      categories.put(name, verdict.categories().contains(entry.getKey()));
+      scores.put(name, entry.getValue());
+      inputTypes.putArray(name).add("text");
+    }
+    ObjectNode extension = result.putObject("gardefou");
+    extension.put("decision", verdict.decision().name());
+    extension.put("decision_id", verdict.decisionId().toString());
+    extension.put("policy_version", verdict.policyVersion());
+    extension.put("language", verdict.signals().fact(Fact.LANGUAGE).orElse("und"));
+    ArrayNode rules = extension.putArray("rules");
+    verdict.ruleHits().stream().map(RuleHit::rule).forEach(rules::add);
+    ArrayNode legalBasis = extension.putArray("legal_basis");
+    verdict.legalBasis().forEach(legalBasis::add);
+    ArrayNode unknown = extension.putArray("unknown");
+    verdict.signals().unknown().forEach(category -> unknown.add(category.wireName()));
+    return result;
+  }
+}

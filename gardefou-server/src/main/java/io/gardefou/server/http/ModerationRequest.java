@@ -1,0 +1,154 @@
+package io.gardefou.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gardefou.model.Actor;
+import io.gardefou.model.Jurisdiction;
+import io.gardefou.model.Operation;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Tier;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A parsed {@code POST /v1/moderations} body: OpenAI's {@code input} and {@code model}, plus Garde-fou's
+ * optional {@code gardefou} object ({@code operation}, {@code jurisdiction}, {@code user}, {@code tier}).
+ *
+ * @param texts one entry per result: each string of a string array, or the joined text parts of a
+ *     multimodal array, which OpenAI answers with a single result
+ */
+record ModerationRequest(List<String> texts, String model, Operation operation, Actor actor, Jurisdiction jurisdiction) {
+  static final int MAX_INPUTS = 64;
+  static final String DEFAULT_MODEL = "omni-moderation-latest";
+
+  static ModerationRequest parse(JsonNode body) {
+    JsonNode input = body.get("input");
+    if (input == null || input.isNull()) {
+      throw ApiException.invalid("missing_required_parameter", "input", "'input' is required");
+    }
+    List<String> texts = texts(input);
+    JsonNode model = body.get("model");
+    if (model != null && !model.isTextual()) {
+      throw ApiException.invalid("invalid_type", "model", "'model' must be a string");
+    }
+    JsonNode extension = body.path("gardefou");
+    if (!extension.isMissingNode() && !extension.isObject()) {
+      throw ApiException.invalid("invalid_type", "gardefou", "'gardefou' must be an object");
+    }
+    return new ModerationRequest(
+        texts,
+        model == null ? DEFAULT_MODEL : model.asText(),
+        operation(extension),
+        actor(extension),
+        jurisdiction(extension));
+  }
+
+  List<ScreeningRequest> screeningRequests() {
+    return texts.stream()
+        .map(text -> new ScreeningRequest(operation, text, List.of(), actor, jurisdiction, ScreeningRequest.DEFAULT_TENANT))
+        .toList();
+  }
+
+  private static List<String> texts(JsonNode input) {
+    if (input.isTextual()) {
+      return List.of(JsonBodies.wellFormed(input.asText(), "input"));
+    }
+    if (!input.isArray() || input.isEmpty()) {
+      throw ApiException.invalid(
+          "invalid_type", "input", "'input' must be a string, a non-empty array of strings, or a non-empty array of content parts");
+    }
+    if (input.size() > MAX_INPUTS) {
+      throw ApiException.invalid("too_many_inputs", "input", "'input' has " + input.size() + " items; at most " + MAX_INPUTS);
+    }
+    if (input.get(0).isObject()) {
+      return List.of(joinedTextParts(input));
+    }
+    List<String> texts = new ArrayList<>(input.size());
+    for (int i = 0; i < input.size(); i++) {
+      JsonNode item = input.get(i);
+      if (!item.isTextual()) {
+        throw ApiException.invalid("invalid_type", "input[" + i + "]", "every item of a string array must be a string");
+      }
+      texts.add(JsonBodies.wellFormed(item.asText(), "input[" + i + "]"));
+    }
+    return texts;
+  }
+
+  private static String joinedTextParts(JsonNode parts) {
+    StringBuilder joined = new StringBuilder();
+    Iterator<JsonNode> items = parts.elements();
+    for (int i = 0; items.hasNext(); i++) {
+      JsonNode part = items.next();
+      String param = "input[" + i + "]";
+      String type = part.path("type").asText("");
+      switch (type) {
+        case "text" -> {
+          JsonNode text = part.get("text");
+          if (text == null || !text.isTextual()) {
+            throw ApiException.invalid("invalid_type", param + ".text", "a text part needs a string 'text'");
+          }
+          if (!joined.isEmpty()) {
+            joined.append('\n');
+          }
+          joined.append(JsonBodies.wellFormed(text.asText(), param + ".text"));
+        }
+        // Refused rather than ignored: letting an unscreened image through would fail open.
+        case "image_url" -> throw ApiException.invalid(
+            "unsupported_input_type", param, "image inputs are not screened by this version; send text parts only");
+        default -> throw ApiException.invalid(
+            "invalid_type", param + ".type", "content part type must be 'text' or 'image_url', was '" + type + "'");
+      }
+    }
+    return joined.toString();
+  }
+
+  private static Operation operation(JsonNode extension) {
+    String name = optionalText(extension, "operation");
+    if (name == null) {
+      return Operation.MODERATE;
+    }
+    try {
+      return Operation.fromWireName(name);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("invalid_operation", "gardefou.operation", e.getMessage());
+    }
+  }
+
+  private static Jurisdiction jurisdiction(JsonNode extension) {
+    String code = optionalText(extension, "jurisdiction");
+    if (code == null) {
+      return Jurisdiction.global();
+    }
+    try {
+      return Jurisdiction.of(code);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("unknown_jurisdiction", "gardefou.jurisdiction", e.getMessage());
+    }
+  }
+
+  private static Actor actor(JsonNode extension) {
+    String user = optionalText(extension, "user");
+    String tierName = optionalText(extension, "tier");
+    Tier tier;
+    try {
+      tier = tierName == null ? Tier.ANONYMOUS : Tier.fromWireName(tierName);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("invalid_tier", "gardefou.tier", e.getMessage());
+    }
+    if (user == null || user.isBlank()) {
+      return tier == Tier.ANONYMOUS ? Actor.anonymous() : Actor.of("anonymous", tier);
+    }
+    return Actor.of(JsonBodies.wellFormed(user, "gardefou.user"), tier);
+  }
+
+  private static String optionalText(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiException.invalid("invalid_type", "gardefou." + field, "'gardefou." + field + "' must be a string");
+    }
+    return value.asText();
+  }
+}

@@ -1,0 +1,109 @@
+package io.gardefou.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.moderations.Moderation;
+import com.openai.models.moderations.ModerationCreateParams;
+import com.openai.models.moderations.ModerationCreateResponse;
+import com.openai.models.moderations.ModerationModel;
+import io.gardefou.server.RunningGardefou;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The moderation API as OpenAI's own Java SDK sees it, against a real in-process server. */
+class ModerationApiTest {
+  private static RunningGardefou server;
+  private static OpenAIClient openai;
+
+  @BeforeAll
+  static void start() {
+    server = RunningGardefou.start();
+    openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey("unused").maxRetries(0).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    openai.close();
+    server.close();
+  }
+
+  @Test
+  void flagsSexualContentInvolvingAMinorThroughTheOpenAiSdk() {
+    Moderation result = moderate("nude photo of a 12 year old");
+
+    assertThat(result.flagged()).isTrue();
+    assertThat(result.categories().sexualMinors()).isTrue();
+    assertThat(result.categoryScores().sexualMinors()).isGreaterThanOrEqualTo(0.5);
+  }
+
+  @Test
+  void passesAnEverydaySceneWithAChildThroughTheOpenAiSdk() {
+    Moderation result = moderate("a child building a sandcastle");
+
+    assertThat(result.flagged()).isFalse();
+    assertThat(result.categories().sexualMinors()).isFalse();
+    assertThat(result.categories().sexual()).isFalse();
+    assertThat(result.categoryScores().sexualMinors()).isLessThan(0.5);
+  }
+
+  @Test
+  void answersEveryStringOfAnArrayWithItsOwnResult() {
+    ModerationCreateResponse response = openai.moderations().create(ModerationCreateParams.builder()
+        .inputOfStrings(List.of("a child building a sandcastle", "nude photo of a 12 year old"))
+        .build());
+
+    assertThat(response.results()).extracting(Moderation::flagged).containsExactly(false, true);
+    assertThat(response.id()).startsWith("modr-");
+  }
+
+  @Test
+  void validatesAgainstTheSdkModelWithEveryOpenAiCategoryPresent() {
+    ModerationCreateResponse response = openai.moderations().create(ModerationCreateParams.builder()
+        .input("a lighthouse at dusk")
+        .model(ModerationModel.OMNI_MODERATION_LATEST)
+        .build());
+
+    // validate() throws if any field the SDK requires is missing or mistyped.
+    assertThat(response.validate().model()).isEqualTo("omni-moderation-latest");
+  }
+
+  @Test
+  void explainsTheDecisionInTheGardefouExtension() throws Exception {
+    var http = server.post("/v1/moderations", """
+        {"input": "nude photo of a 12 year old", "gardefou": {"jurisdiction": "fr", "operation": "generate"}}""");
+
+    assertThat(http.statusCode()).isEqualTo(200);
+    JsonNode result = JsonBodies.MAPPER.readTree(http.body()).path("results").path(0);
+    assertThat(result.path("categories").path("sexual/non-consensual").isBoolean()).isTrue();
+    assertThat(result.path("categories").size()).isEqualTo(14);
+    assertThat(result.path("category_applied_input_types").path("sexual/minors").get(0).asText()).isEqualTo("text");
+    JsonNode gardefou = result.path("gardefou");
+    assertThat(gardefou.path("decision").asText()).isEqualTo("REFUSE");
+    assertThat(gardefou.path("rules").toString()).contains("refuse-sexual-minors");
+    assertThat(gardefou.path("legal_basis").size()).isPositive();
+    assertThat(gardefou.path("decision_id").asText()).hasSize(36);
+    assertThat(gardefou.path("language").asText()).isEqualTo("en");
+  }
+
+  @Test
+  void acceptsTextContentPartsAsOneInput() throws Exception {
+    var http = server.post("/v1/moderations", """
+        {"input": [{"type": "text", "text": "nude photo"}, {"type": "text", "text": "of a 12 year old"}]}""");
+
+    assertThat(http.statusCode()).isEqualTo(200);
+    JsonNode results = JsonBodies.MAPPER.readTree(http.body()).path("results");
+    assertThat(results.size()).isEqualTo(1);
+    assertThat(results.path(0).path("flagged").asBoolean()).isTrue();
+  }
+
+  private static Moderation moderate(String text) {
+    ModerationCreateResponse response = openai.moderations().create(ModerationCreateParams.builder().input(text).build());
+    assertThat(response.results()).hasSize(1);
+    return response.results().get(0);
+  }
+}
