@@ -1,0 +1,137 @@
+package io.gardefou.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.gardefou.screen.VerdictLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The store's front door: a pooled connection to SQLite or PostgreSQL, migrated to the current schema as it
+ * opens, and the stores that live in it.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /** How long SQLite waits on another process's lock (the CLI, a backup) before failing. */
+  private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final VerdictLog verdictLog;
+  private final VerdictRecords verdicts;
+
+  private Database(HikariDataSource dataSource, Vendor vendor) {
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+    this.verdictLog = new JdbcVerdictLog(jdbi);
+    this.verdicts = new VerdictRecords(jdbi, vendor);
+  }
+
+  /**
+   * Opens {@code jdbc:sqlite:<path>} (creating the file and its directories) or
+   * {@code jdbc:postgresql://…}, and applies any pending migrations.
+   *
+   * @throws IllegalArgumentException for any other kind of URL, naming its scheme
+   */
+  public static Database open(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Vendor vendor = Vendor.of(jdbcUrl);
+    HikariConfig config = switch (vendor) {
+      case SQLITE -> sqlite(jdbcUrl);
+      case POSTGRESQL -> postgresql(jdbcUrl);
+    };
+    config.setPoolName("gardefou-" + vendor.id());
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      migrate(dataSource, vendor);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return new Database(dataSource, vendor);
+  }
+
+  /** Opens the zero-set-up default: the SQLite file {@code <dataDir>/gardefou.db}. */
+  public static Database openDefault(Path dataDir) {
+    return open(Vendor.SQLITE.urlPrefix() + dataDir.resolve("gardefou.db"));
+  }
+
+  /** Where the screener records every verdict before its response leaves. */
+  public VerdictLog verdictLog() {
+    return verdictLog;
+  }
+
+  public VerdictRecords verdicts() {
+    return verdicts;
+  }
+
+  /** For tests that look beneath the stores, at rows and pragmas. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  private static HikariConfig sqlite(String jdbcUrl) {
+    String location = jdbcUrl.substring(Vendor.SQLITE.urlPrefix().length());
+    String path = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
+    if (path.isBlank() || path.equals(":memory:") || path.startsWith("file:")) {
+      throw new IllegalArgumentException(
+          "jdbc:sqlite: needs a plain file path, as in jdbc:sqlite:/var/lib/gardefou/gardefou.db; "
+              + "in-memory databases and file: URIs are not supported");
+    }
+    Path parent = Path.of(path).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the SQLite directory " + parent, e);
+    }
+    SQLiteConfig sqlite = new SQLiteConfig();
+    // WAL: readers in other processes (the CLI, a backup) do not block the writer, nor it them.
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL syncs every commit, so a verdict survives a power cut once append returns.
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    sqlite.enforceForeignKeys(true);
+    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setDataSourceProperties(sqlite.toProperties());
+    // SQLite admits one writer at a time, and nearly every use of this pool writes a verdict: with one
+    // connection, threads queue fairly in the pool instead of sleeping and retrying on SQLITE_BUSY.
+    config.setMaximumPoolSize(1);
+    return config;
+  }
+
+  private static HikariConfig postgresql(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    return config;
+  }
+
+  private static void migrate(DataSource dataSource, Vendor vendor) {
+    MigrateResult result = Flyway.configure()
+        .dataSource(dataSource)
+        .locations(vendor.migrations())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+    if (result.migrationsExecuted > 0) {
+      LOG.info("Migrated the {} schema to version {} ({} migrations)",
+          vendor.id(), result.targetSchemaVersion, result.migrationsExecuted);
+    }
+  }
+}
