@@ -75,6 +75,16 @@ public final class Database implements AutoCloseable {
     return verdicts;
   }
 
+  /** Whether the database answers a trivial query now; for readiness checks, never throws. */
+  public boolean ping() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      LOG.warn("Database ping failed: {}", e.toString());
+      return false;
+    }
+  }
+
   /** For tests that look beneath the stores, at rows and pragmas. */
   Jdbi jdbi() {
     return jdbi;

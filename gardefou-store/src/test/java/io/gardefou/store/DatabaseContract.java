@@ -213,4 +213,13 @@ abstract class DatabaseContract {
 
     assertThatThrownBy(() -> log.append(request, Fixtures.refusal(request))).isInstanceOf(RuntimeException.class);
   }
+
+  @Test
+  void answersPingWhileOpenAndNotOnceClosed() {
+    Database database = open();
+    assertThat(database.ping()).isTrue();
+    database.close();
+
+    assertThat(database.ping()).isFalse();
+  }
 }
