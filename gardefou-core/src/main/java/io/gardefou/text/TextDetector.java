@@ -71,7 +71,7 @@ public final class TextDetector implements Detector {
   }
 
   /** Every lexicon's hits and every age, less the hits a SAFE phrase overlaps, and less the SAFE phrases. */
-  List<ConceptHit> concepts(NormalizedText text) {
+  private List<ConceptHit> concepts(NormalizedText text) {
     List<ConceptHit> all = new ArrayList<>();
     for (Lexicon lexicon : lexicons) {
       all.addAll(lexicon.match(text));

@@ -99,6 +99,14 @@ class LexiconTest {
   }
 
   @Test
+  void matchesAccentsExactlyWhenTheLexiconKeepsThem() {
+    Lexicon lexicon = Lexicon.parse("lexicon/vi.yaml", "language: vi\ndiacritics: keep\nconcepts: {MINOR: [bé]}\n", normalizer);
+
+    assertThat(found(lexicon, "BÉ")).containsExactly("MINOR:BÉ");
+    assertThat(found(lexicon, "be")).isEmpty();
+  }
+
+  @Test
   void bundledLexiconsLoad() {
     for (String language : TextDetector.BUNDLED_LANGUAGES) {
       assertThat(Lexicon.load(language, normalizer).language()).isEqualTo(language);

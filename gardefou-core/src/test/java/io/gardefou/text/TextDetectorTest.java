@@ -1,6 +1,7 @@
 package io.gardefou.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gardefou.model.Category;
 import io.gardefou.model.Decision;
@@ -42,7 +43,7 @@ class TextDetectorTest {
     assertThat(signals.score(Category.SEXUAL_MINORS)).isGreaterThanOrEqualTo(0.9);
     assertThat(signals.evidence(Category.SEXUAL_MINORS))
         .extracting(Evidence::concept, Evidence::text)
-        .contains(org.assertj.core.groups.Tuple.tuple("NUDITY", "nude"), org.assertj.core.groups.Tuple.tuple("AGE", "12 year old"));
+        .contains(tuple("NUDITY", "nude"), tuple("AGE", "12 year old"));
   }
 
   @ParameterizedTest
