@@ -1,0 +1,164 @@
+package io.gardefou.text;
+
+import io.gardefou.model.Category;
+import io.gardefou.model.Evidence;
+import io.gardefou.model.Operation;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Combines the concepts found in a prompt into scores for the sexual categories. Pure, and the same for every
+ * language: the lexicons say what words mean, this class says what their combinations amount to.
+ *
+ * <p>The rules, failing towards refusal for the protected categories:
+ * <ul>
+ *   <li><b>Undressing</b> is an UNDRESS term, or a REMOVAL within {@value #REMOVAL_WINDOW} tokens (either side, for
+ *       verb-final languages) of a GARMENT or REVEALING_GARMENT. Objects whose removal uncovers nothing
+ *       (sunglasses, hat, jacket: BENIGN_EDIT) are simply not garments, so "take off her sunglasses" pairs with
+ *       nothing, while "take off her hat and dress" still pairs with the dress.
+ *   <li><b>sexual/minors</b>: explicit content (SEXUAL, NUDITY, undressing, SEXUAL_POSE) or a revealing garment with
+ *       a MINOR or an age of 17 or less. YOUTH words (girl, teen), which also name adults, count for explicit
+ *       content unless an adult age (18 or more) is stated; adult <em>words</em> never cancel them, since a prompt
+ *       may show two people.
+ *   <li><b>sexual/non-consensual</b>: nudity, undressing or a revealing garment in an EDIT (the input is presumed to
+ *       be a real photo), or aimed at a REAL_PERSON; sexual content aimed at a real person. Pronouns point at a
+ *       real person only in an EDIT: in generation they point at the described, fictional subject.
+ *   <li><b>sexual</b>: explicit content; the two sub-categories imply it.
+ * </ul>
+ */
+final class ConceptScorer {
+  static final int REMOVAL_WINDOW = 3;
+
+  private static final double MINOR_EXPLICIT = 0.97;
+  private static final double MINOR_REVEALING = 0.85;
+  private static final double YOUTH_EXPLICIT = 0.7;
+  private static final double YOUTH_REVEALING = 0.35;
+  private static final double EDIT_OF_NAMED_PERSON = 0.95;
+  private static final double NUDIFYING_REAL_PERSON = 0.9;
+  private static final double SEXUAL_REAL_PERSON = 0.85;
+  private static final double EXPLICIT = 0.85;
+  private static final double REVEALING_ONLY = 0.3;
+
+  private ConceptScorer() {}
+
+  /** How strongly the concepts make out one category, and the evidence that did. */
+  record Assessment(Category category, double value, List<Evidence> evidence) {
+    Assessment {
+      Objects.requireNonNull(category, "category");
+      evidence = List.copyOf(evidence);
+    }
+
+    static Assessment none(Category category) {
+      return new Assessment(category, 0.0, List.of());
+    }
+  }
+
+  /** Scores sexual, sexual/minors and sexual/non-consensual from the hits of one prompt. */
+  static List<Assessment> score(List<ConceptHit> hits, Operation operation) {
+    Map<Concept, List<ConceptHit>> found = new EnumMap<>(Concept.class);
+    for (ConceptHit hit : hits) {
+      found.computeIfAbsent(hit.concept(), c -> new ArrayList<>()).add(hit);
+    }
+    List<ConceptHit> ages = of(found, Concept.AGE);
+    List<ConceptHit> minor = join(of(found, Concept.MINOR), ages.stream().filter(a -> a.age() < 18).toList());
+    boolean adultAge = ages.stream().anyMatch(a -> a.age() >= 18);
+    List<ConceptHit> youth = adultAge ? List.of() : of(found, Concept.YOUTH);
+    List<ConceptHit> undress = join(of(found, Concept.UNDRESS), garmentRemovals(found));
+    List<ConceptHit> revealing = of(found, Concept.REVEALING_GARMENT);
+    List<ConceptHit> explicit =
+        join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
+    List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
+    List<ConceptHit> sexualOnly = join(of(found, Concept.SEXUAL), of(found, Concept.SEXUAL_POSE));
+    boolean edit = operation == Operation.EDIT;
+    List<ConceptHit> realPerson = join(of(found, Concept.REAL_PERSON), edit ? of(found, Concept.PRONOUN) : List.of());
+
+    Assessment minors = minors(minor, youth, explicit, revealing);
+    Assessment nonConsensual = nonConsensual(edit, realPerson, nudifying, sexualOnly);
+    Assessment sexual = sexual(explicit, revealing, minors, nonConsensual);
+    return List.of(sexual, minors, nonConsensual);
+  }
+
+  private static Assessment minors(
+      List<ConceptHit> minor, List<ConceptHit> youth, List<ConceptHit> explicit, List<ConceptHit> revealing) {
+    Category category = Category.SEXUAL_MINORS;
+    if (!minor.isEmpty() && !explicit.isEmpty()) {
+      return assess(category, MINOR_EXPLICIT, minor, explicit);
+    }
+    if (!minor.isEmpty() && !revealing.isEmpty()) {
+      return assess(category, MINOR_REVEALING, minor, revealing);
+    }
+    if (!youth.isEmpty() && !explicit.isEmpty()) {
+      return assess(category, YOUTH_EXPLICIT, youth, explicit);
+    }
+    if (!youth.isEmpty() && !revealing.isEmpty()) {
+      return assess(category, YOUTH_REVEALING, youth, revealing);
+    }
+    return Assessment.none(category);
+  }
+
+  private static Assessment nonConsensual(
+      boolean edit, List<ConceptHit> realPerson, List<ConceptHit> nudifying, List<ConceptHit> sexualOnly) {
+    Category category = Category.SEXUAL_NON_CONSENSUAL;
+    if (!nudifying.isEmpty() && !realPerson.isEmpty()) {
+      return assess(category, edit ? EDIT_OF_NAMED_PERSON : NUDIFYING_REAL_PERSON, nudifying, realPerson);
+    }
+    if (edit && !nudifying.isEmpty()) {
+      return assess(category, NUDIFYING_REAL_PERSON, nudifying);
+    }
+    if (!sexualOnly.isEmpty() && !realPerson.isEmpty()) {
+      return assess(category, SEXUAL_REAL_PERSON, sexualOnly, realPerson);
+    }
+    return Assessment.none(category);
+  }
+
+  private static Assessment sexual(
+      List<ConceptHit> explicit, List<ConceptHit> revealing, Assessment minors, Assessment nonConsensual) {
+    Category category = Category.SEXUAL;
+    Assessment own = !explicit.isEmpty()
+        ? assess(category, EXPLICIT, explicit)
+        : !revealing.isEmpty() ? assess(category, REVEALING_ONLY, revealing) : Assessment.none(category);
+    double implied = Math.max(minors.value(), nonConsensual.value());
+    if (implied > own.value()) {
+      return new Assessment(category, implied, join(own.evidence(), minors.evidence(), nonConsensual.evidence()));
+    }
+    return own;
+  }
+
+  /** A REMOVAL near a GARMENT or REVEALING_GARMENT, as UNDRESS-like hits: the removal and the garment. */
+  private static List<ConceptHit> garmentRemovals(Map<Concept, List<ConceptHit>> found) {
+    List<ConceptHit> garments = join(of(found, Concept.GARMENT), of(found, Concept.REVEALING_GARMENT));
+    List<ConceptHit> pairs = new ArrayList<>();
+    for (ConceptHit removal : of(found, Concept.REMOVAL)) {
+      for (ConceptHit garment : garments) {
+        if (removal.gap(garment) <= REMOVAL_WINDOW && !removal.within(garment) && !garment.within(removal)) {
+          pairs.add(removal);
+          pairs.add(garment);
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private static List<ConceptHit> of(Map<Concept, List<ConceptHit>> found, Concept concept) {
+    return found.getOrDefault(concept, List.of());
+  }
+
+  @SafeVarargs
+  private static <T> List<T> join(List<T>... lists) {
+    Set<T> all = new LinkedHashSet<>();
+    for (List<T> list : lists) {
+      all.addAll(list);
+    }
+    return List.copyOf(all);
+  }
+
+  @SafeVarargs
+  private static Assessment assess(Category category, double value, List<ConceptHit>... because) {
+    return new Assessment(category, value, join(because).stream().map(ConceptHit::evidence).distinct().toList());
+  }
+}

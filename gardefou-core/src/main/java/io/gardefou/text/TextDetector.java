@@ -1,0 +1,104 @@
+package io.gardefou.text;
+
+import io.gardefou.model.Category;
+import io.gardefou.model.Fact;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Signals;
+import io.gardefou.screen.Detector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detects sexual content, sexual content involving minors and non-consensual sexual imagery in a prompt, by
+ * normalising it, matching every language's lexicon and combining the concepts found.
+ *
+ * <p>Every lexicon is matched against every prompt, whatever its language: mixing languages is a common evasion,
+ * and the language guess only labels the result. Immutable and safe to call from many threads.
+ */
+public final class TextDetector implements Detector {
+  /** The lexicons shipped in {@code src/main/resources/lexicon/}; a new language adds its file and its tag here. */
+  static final List<String> BUNDLED_LANGUAGES = List.of("en", "fr");
+
+  private static final String NAME = "text";
+  private static final String UNDETERMINED = "und";
+  private static final Set<Category> COVERS =
+      Set.of(Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL);
+
+  private final TextNormalizer normalizer;
+  private final List<Lexicon> lexicons;
+  private final AgeFinder ages;
+
+  private TextDetector(TextNormalizer normalizer, List<Lexicon> lexicons) {
+    this.normalizer = normalizer;
+    this.lexicons = List.copyOf(lexicons);
+    this.ages = AgeFinder.of(this.lexicons);
+  }
+
+  /** Loads and checks the bundled lexicons; throws IllegalStateException naming the file and entry at fault. */
+  public static TextDetector create() {
+    TextNormalizer normalizer = TextNormalizer.create();
+    List<Lexicon> lexicons = BUNDLED_LANGUAGES.stream().map(language -> Lexicon.load(language, normalizer)).toList();
+    return new TextDetector(normalizer, lexicons);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<Category> covers() {
+    return COVERS;
+  }
+
+  @Override
+  public boolean appliesTo(ScreeningRequest request) {
+    return !request.prompt().isBlank();
+  }
+
+  @Override
+  public Signals detect(ScreeningRequest request) {
+    NormalizedText text = normalizer.normalize(request.prompt());
+    List<ConceptHit> hits = concepts(text);
+    Signals.Builder signals = Signals.from(NAME).fact(Fact.LANGUAGE, language(hits));
+    for (ConceptScorer.Assessment assessment : ConceptScorer.score(hits, request.operation())) {
+      signals.score(assessment.category(), assessment.value(), assessment.evidence());
+    }
+    return signals.build();
+  }
+
+  /** Every lexicon's hits and every age, less the hits a SAFE phrase overlaps, and less the SAFE phrases. */
+  private List<ConceptHit> concepts(NormalizedText text) {
+    List<ConceptHit> all = new ArrayList<>();
+    for (Lexicon lexicon : lexicons) {
+      all.addAll(lexicon.match(text));
+    }
+    all.addAll(ages.find(text));
+    List<ConceptHit> safe = all.stream().filter(hit -> hit.concept() == Concept.SAFE).toList();
+    return all.stream()
+        .filter(hit -> hit.concept() != Concept.SAFE && safe.stream().noneMatch(hit::overlaps))
+        .toList();
+  }
+
+  /** The language whose lexicon found the most, or {@code und}; a stand-in until language identification. */
+  private static String language(List<ConceptHit> hits) {
+    Map<String, Integer> counts = new HashMap<>();
+    hits.forEach(hit -> counts.merge(hit.language(), 1, Integer::sum));
+    String best = UNDETERMINED;
+    int bestCount = 0;
+    boolean tie = false;
+    for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+      if (entry.getValue() > bestCount) {
+        best = entry.getKey();
+        bestCount = entry.getValue();
+        tie = false;
+      } else if (entry.getValue() == bestCount) {
+        tie = true;
+      }
+    }
+    return tie ? UNDETERMINED : best;
+  }
+}
