@@ -1,6 +1,7 @@
 package io.gardefou.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -54,8 +55,10 @@ public record ServerConfig(
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
           file + ": unknown setting '" + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds(), e);
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage(), e);
     }
   }
 

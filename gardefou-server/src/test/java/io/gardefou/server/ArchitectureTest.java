@@ -22,6 +22,7 @@ class ArchitectureTest {
   void modulesDependOnlyInward() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
         .layer("ledger").definedBy("io.gardefou.ledger..")
         .layer("core").definedBy(CORE)
         .layer("store").definedBy("io.gardefou.store..")
