@@ -93,7 +93,7 @@ final class HtmlReport {
     }
     String label = TextReport.interval(p);
     return String.format(Locale.ROOT,
-        "<svg width=\"%d\" height=\"14\" role=\"img\" aria-label=\"%s\"><title>%s%% of %d</title>"
+        "<svg width=\"%d\" height=\"14\" role=\"img\" aria-label=\"%s\"><title>%s %%, n=%d</title>"
             + "<rect class=\"bg\" width=\"%d\" height=\"14\"/><rect class=\"%s\" width=\"%.1f\" height=\"14\"/>"
             + "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"7\" y2=\"7\"/></svg> %s",
         BAR_WIDTH, label, label, p.n(), BAR_WIDTH, kind, p.rate() * BAR_WIDTH, p.lower() * BAR_WIDTH,

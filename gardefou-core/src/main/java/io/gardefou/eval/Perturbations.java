@@ -42,7 +42,8 @@ public final class Perturbations {
       Map.entry((int) 'O', "\u041E\u039F"), Map.entry((int) 'P', "\u0420\u03A1"), Map.entry((int) 'T', "\u0422\u03A4"),
       Map.entry((int) 'X', "\u0425\u03A7"), Map.entry((int) 'Y', "\u03A5"), Map.entry((int) 'Z', "\u0396"));
   private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060";
-  private static final List<String> EMOJI = List.of("\uD83D\uDD25", "\u2728", "\uD83D\uDC8B", "\uD83D\uDC49", "\uD83C\uDF51");
+  private static final List<String> EMOJI =
+      List.of("\uD83D\uDD25", "\u2728", "\uD83D\uDC8B", "\uD83D\uDC49", "\uD83C\uDF51");
 
   private final long seed;
   private final Set<Kind> kinds;

@@ -17,7 +17,7 @@ public record TargetCheck(List<Result> results) {
       Objects.requireNonNull(status, "status");
     }
 
-    /** E.g. {@code PASS  suite sexual/minors category-recall >= 99.0%: 99.4% (95% CI 98.3-99.8%, n=512)}. */
+    /** E.g. {@code PASS  suite sexual/minors category-recall >= 99.0%: 99.41% (95% CI 98.30-99.80%, n=512)}. */
     public String line() {
       String mark = switch (status) {
         case MET -> "PASS";
@@ -27,7 +27,7 @@ public record TargetCheck(List<Result> results) {
       if (observed.isEmpty()) {
         return mark + "  " + target.describe() + ": no matching cases";
       }
-      return String.format(Locale.ROOT, "%s  %s: %.1f%% (95%% CI %.1f-%.1f%%, n=%d)", mark, target.describe(),
+      return String.format(Locale.ROOT, "%s  %s: %.2f%% (95%% CI %.2f-%.2f%%, n=%d)", mark, target.describe(),
           observed.rate() * 100, observed.lower() * 100, observed.upper() * 100, observed.n());
     }
   }

@@ -49,7 +49,8 @@ class EvaluationTest {
       new EvalCase("d", "b5", "benign five", "fr", Operation.EDIT, Expectation.allow()),
       harmful("e", "x1", "minor one", Category.SEXUAL_MINORS));
 
-  private final EvaluationReport report = Evaluation.builder(SCREEN).targets(List.of()).build().run(CaseSet.of(CASES));
+  private final EvaluationReport report =
+      Evaluation.builder(SCREEN).targets(List.of()).build().run(CaseSet.of(CASES));
 
   @Test
   void countsBlockedAtAllAndBlockedForTheRightCategorySeparately() {
@@ -72,7 +73,8 @@ class EvaluationTest {
 
   @Test
   void poolsTotalsOverDatasetsCountingEachTextOnce() {
-    Cell totalMinors = report.totals().stream().filter(c -> c.category().equals("sexual/minors")).findFirst().orElseThrow();
+    Cell totalMinors =
+        report.totals().stream().filter(c -> c.category().equals("sexual/minors")).findFirst().orElseThrow();
 
     assertThat(totalMinors.dataset()).isEqualTo(Cell.ALL);
     assertThat(totalMinors.recall()).isEqualTo(Proportion.of(3, 4));
@@ -81,7 +83,8 @@ class EvaluationTest {
 
   @Test
   void listsTheIdsOfEveryMistakeByKind() {
-    EvaluationReport.Misses misses = report.misses().stream().filter(m -> m.dataset().equals("d")).findFirst().orElseThrow();
+    EvaluationReport.Misses misses =
+        report.misses().stream().filter(m -> m.dataset().equals("d")).findFirst().orElseThrow();
 
     assertThat(misses.missed()).containsExactly("h3");
     assertThat(misses.wrongCategory()).containsExactly("h2");

@@ -138,7 +138,8 @@ class PerturbationsTest {
       }
       int mark = variant.indexOf('\u0308');
       assertThat(mark).isPositive();
-      assertThat(Character.isLetter(variant.codePointBefore(mark))).as("%s keeps the mark on its letter", kind).isTrue();
+      assertThat(Character.isLetter(variant.codePointBefore(mark))).as("%s keeps the mark on its letter", kind)
+          .isTrue();
     }
   }
 
@@ -150,8 +151,8 @@ class PerturbationsTest {
     for (Kind kind : Kind.values()) {
       assertThat(again.apply(kind, PROMPT, "c1")).isEqualTo(perturbations.apply(kind, PROMPT, "c1"));
     }
-    assertThat(List.of("c1", "c2", "c3", "c4")).anySatisfy(
-        salt -> assertThat(other.apply(Kind.LEET, PROMPT, salt)).isNotEqualTo(perturbations.apply(Kind.LEET, PROMPT, salt)));
+    assertThat(List.of("c1", "c2", "c3", "c4")).anySatisfy(salt ->
+        assertThat(other.apply(Kind.LEET, PROMPT, salt)).isNotEqualTo(perturbations.apply(Kind.LEET, PROMPT, salt)));
   }
 
   @Test

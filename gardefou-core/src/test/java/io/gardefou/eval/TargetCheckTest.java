@@ -35,7 +35,7 @@ class TargetCheckTest {
 
     assertThat(check.results().getFirst().observed()).isEqualTo(Proportion.of(1, 50));
     assertThat(check.allMet()).isTrue();
-    assertThat(check.lines()).containsExactly("PASS  suite * fpr <= 2.0%: 2.0% (95% CI 0.4-10.5%, n=50)");
+    assertThat(check.lines()).containsExactly("PASS  suite * fpr <= 2.0%: 2.00% (95% CI 0.35-10.50%, n=50)");
   }
 
   @Test
@@ -44,7 +44,7 @@ class TargetCheckTest {
 
     assertThat(check.results().getFirst().observed()).isEqualTo(Proportion.of(3, 200));
     assertThat(check.results().getFirst().status()).isEqualTo(TargetCheck.Status.MISSED);
-    assertThat(check.lines().getFirst()).startsWith("FAIL  edit-instructions-* * fpr <= 1.0%: 1.5%");
+    assertThat(check.lines().getFirst()).startsWith("FAIL  edit-instructions-* * fpr <= 1.0%: 1.50%");
   }
 
   @Test
