@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The module and package dependencies of DESIGN.md, checked on the compiled classes. */
 class ArchitectureTest {
   private static final String[] CORE = {
-    "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text.."
+    "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text..", "io.gardefou.eval.."
   };
   private static final JavaClasses GARDEFOU = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -38,7 +38,8 @@ class ArchitectureTest {
   void everyPackageBelongsToAModule() {
     classes().should().resideInAnyPackage(
             "io.gardefou.ledger..", "io.gardefou.store..", "io.gardefou.server..",
-            "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text..")
+            "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text..",
+            "io.gardefou.eval..")
         .as("every package is placed in a module's layer above (add a new core package to CORE)")
         .check(GARDEFOU);
   }
