@@ -98,8 +98,9 @@ public final class Ledger {
 
   /** A copy of the entry at {@code index}. */
   public byte[] entry(long index) {
-    if (index < 0 || index >= head.size()) {
-      throw new IndexOutOfBoundsException("entry " + index + " is outside the log of size " + head.size());
+    long size = head.size();
+    if (index < 0 || index >= size) {
+      throw new IndexOutOfBoundsException("entry " + index + " is outside the log of size " + size);
     }
     return store.entry(index);
   }
