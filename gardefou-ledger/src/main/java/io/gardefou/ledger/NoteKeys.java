@@ -48,7 +48,7 @@ final class NoteKeys {
   /** The 32-byte RFC 8032 encoding of a JDK Ed25519 public key. */
   static byte[] rawPublicKey(PublicKey key) {
     byte[] spki = key.getEncoded();
-    if (!"Ed25519".equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())
+    if ((!"Ed25519".equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm()))
         || spki.length != SPKI_PREFIX.length + PUBLIC_KEY_SIZE
         || !Arrays.equals(spki, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
       throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
