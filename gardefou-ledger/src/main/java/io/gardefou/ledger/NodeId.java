@@ -17,11 +17,6 @@ public record NodeId(int level, long index) {
     }
   }
 
-  /** The first leaf this node covers. */
-  public long firstLeaf() {
-    return index << level;
-  }
-
   /** One past the last leaf this node covers. */
   public long endLeaf() {
     return (index + 1) << level;
