@@ -1,0 +1,29 @@
+package io.gardefou.ledger;
+
+import java.util.List;
+
+/**
+ * Where a {@link Ledger} keeps its entries and the hash of every complete subtree.
+ *
+ * <p>Every node is written once, when its subtree completes, and never changes: a proof then reads
+ * O(log n) stored nodes instead of rehashing leaves. Implementations must let readers run while one
+ * writer appends, and must make a {@link #append} visible all at once or not at all.
+ */
+public interface LogStore {
+  /** The number of entries integrated so far. */
+  long size();
+
+  /** The stored hashes of {@code ids}, in the same order; each must be complete at {@link #size()}. */
+  List<Hash> nodes(List<NodeId> ids);
+
+  /** A copy of the entry at {@code index}, which must be below {@link #size()}. */
+  byte[] entry(long index);
+
+  /**
+   * Atomically adds {@code entries} at indices {@code fromSize, fromSize+1, …} together with the
+   * subtree hashes they complete (leaf hashes included), then sets the size.
+   *
+   * @throws IllegalStateException if the size is no longer {@code fromSize} (another writer won)
+   */
+  void append(long fromSize, List<byte[]> entries, List<Node> completed);
+}
