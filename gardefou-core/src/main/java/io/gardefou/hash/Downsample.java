@@ -1,15 +1,15 @@
 package io.gardefou.hash;
 
-import java.util.Arrays;
-
 /**
  * PDQ's blur-and-decimate: two rounds of (box filter along rows, box filter along columns), which together make a
  * tent filter (Jarosz, "Fast image convolutions", 2001), then 64x64 samples at cell centres. Bit-identical to the
  * reference: every output is the same running float sum, added and subtracted in the same order, over the same count.
  *
- * <p>Speed comes from layout, not from different maths. The luma arrives column-major, so the row pass advances
- * every row at once across contiguous memory (vectorisable, no power-of-two strides); the column pass then walks
- * contiguous columns. The second round only computes what the 64 sampled columns and rows need.
+ * <p>Speed comes from layout, not from different maths. The luma arrives column-major, so a row pass advances all
+ * rows at once over contiguous memory, and the divisions vectorise. A column pass runs down contiguous columns, four
+ * at a time so that four running sums overlap, and divides afterwards in one vectorised loop. The second round only
+ * keeps the 64 sampled columns. Hot loops index every array alike ({@code a[k] = b[k] op c[k]}): C2 does not
+ * vectorise a loop that stores to one array and loads another at a different offset, as they might be the same array.
  */
 final class Downsample {
   static final int SIZE = 64;
@@ -19,30 +19,25 @@ final class Downsample {
 
   private Downsample() {}
 
-  /** Blurs and decimates a column-major luma plane ({@code luma[x * height + y]}, destroyed) to 64x64, row-major. */
+  /** Blurs and decimates a column-major luma plane ({@code luma[x * height + y]}, overwritten) to 64x64, row-major. */
   static float[] to64x64(float[] luma, int width, int height) {
     int windowAlongRows = window(width);
     int windowAlongCols = window(height);
-    int[] sampledRows = samples(height);
-    int[] sampledCols = samples(width);
     float[] buffer = new float[Math.max(width, SIZE) * height]; // round 2 keeps 64 columns even of narrower images
-    float[] sums = new float[height];
 
-    // Round 1, along rows: in column-major layout row y is lane y of each column, so all rows advance together.
-    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, everyStep(width), sums);
-    // Round 1, along columns: each column is contiguous.
-    for (int x = 0; x < width; x++) {
-      boxAlong(buffer, x * height, luma, x * height, height, windowAlongCols);
-    }
-    // Round 2, along rows: only the 64 sampled columns are kept, packed into the first 64 columns of the buffer.
-    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, sampledCols, sums);
-    // Round 2, along each kept column; then the 64 sampled rows. PDQ reference: sample at floor((i + 0.5) * n / 64).
+    // Round 1 along rows, then along columns.
+    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, everyStep(width));
+    boxColumns(buffer, luma, width, height, windowAlongCols);
+    // Round 2 along rows, keeping the 64 sampled columns (packed at the start of the buffer), then down those.
+    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, samples(width));
+    float[] kept = new float[SIZE * height];
+    boxColumns(buffer, kept, SIZE, height, windowAlongCols);
+
+    int[] rows = samples(height);
     float[] out = new float[SIZE * SIZE];
-    float[] column = new float[height];
-    for (int c = 0; c < SIZE; c++) {
-      boxAlong(buffer, c * height, column, 0, height, windowAlongCols);
-      for (int r = 0; r < SIZE; r++) {
-        out[r * SIZE + c] = column[sampledRows[r]];
+    for (int r = 0; r < SIZE; r++) {
+      for (int c = 0; c < SIZE; c++) {
+        out[r * SIZE + c] = kept[c * height + rows[r]];
       }
     }
     return out;
@@ -70,101 +65,161 @@ final class Downsample {
   }
 
   /*
-   * The reference's 1-D box filter, in four phases over a sequence of n values with window w and half = (w + 2) / 2:
+   * The reference's 1-D box filter over n values with window w, half = (w + 2) / 2, runs in four phases:
    * (1) add the first half - 1 values, no output; (2) add and write w - half + 1 outputs over a growing window;
-   * (3) add the next value, subtract the oldest, write (n - w outputs); (4) subtract and write half - 1 outputs over a
-   * shrinking window. Each output is sum / count in float. Both methods below follow exactly these phases.
+   * (3) add the entering value, subtract the leaving one, write (n - w outputs); (4) subtract and write the last
+   * half - 1 outputs over a shrinking window. Output = running sum / values in the window, in float.
+   * Both filters below walk exactly these phases.
    */
 
-  /** The box filter along one contiguous sequence. */
-  static void boxAlong(float[] in, int inStart, float[] out, int outStart, int n, int window) {
+  /** The number of values under the window at each output, as the reference counts them. */
+  private static float[] counts(int n, int window) {
     int half = (window + 2) / 2;
-    int ri = inStart;
-    int li = inStart;
-    int oi = outStart;
-    float sum = 0f;
-    int count = 0;
-    for (int i = 0; i < half - 1; i++) {
-      sum += in[ri++];
-      count++;
-    }
+    float[] counts = new float[n];
+    int count = half - 1;
+    int o = 0;
     for (int i = 0; i < window - half + 1; i++) {
-      sum += in[ri++];
-      count++;
-      out[oi++] = sum / count;
+      counts[o++] = ++count;
     }
     for (int i = 0; i < n - window; i++) {
-      sum += in[ri++];
-      sum -= in[li++];
-      out[oi++] = sum / count;
+      counts[o++] = count;
     }
     for (int i = 0; i < half - 1; i++) {
-      sum -= in[li++];
-      count--;
-      out[oi++] = sum / count;
+      counts[o++] = --count;
     }
+    return counts;
   }
 
   /**
    * The box filter along the steps of a {@code steps x lanes} row-major matrix, every lane at once. Output step
    * {@code keep[k]} goes to row k of {@code out}; {@code keep} is ascending.
    */
-  static void boxAcrossLanes(float[] in, float[] out, int steps, int lanes, int window, int[] keep, float[] sums) {
+  static void boxAcrossLanes(float[] in, float[] out, int steps, int lanes, int window, int[] keep) {
     int half = (window + 2) / 2;
-    Arrays.fill(sums, 0, lanes, 0f);
+    float[] counts = counts(steps, window);
+    float[] sums = new float[lanes];
+    float[] entering = new float[lanes];
+    float[] leaving = new float[lanes];
+    float[] row = new float[lanes];
     int ri = 0;
     int li = 0;
     int oi = 0;
-    int count = 0;
     int next = 0;
     for (int i = 0; i < half - 1; i++) {
-      add(sums, in, ri++ * lanes, lanes);
-      count++;
+      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
+      add(sums, entering);
     }
     for (int i = 0; i < window - half + 1; i++) {
-      add(sums, in, ri++ * lanes, lanes);
-      count++;
-      next = emit(sums, count, oi++, keep, next, out, lanes);
+      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
+      add(sums, entering);
+      next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
     for (int i = 0; i < steps - window; i++) {
-      addAndSubtract(sums, in, ri++ * lanes, li++ * lanes, lanes);
-      next = emit(sums, count, oi++, keep, next, out, lanes);
+      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
+      System.arraycopy(in, li++ * lanes, leaving, 0, lanes);
+      addThenSubtract(sums, entering, leaving);
+      next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
     for (int i = 0; i < half - 1; i++) {
-      subtract(sums, in, li++ * lanes, lanes);
-      count--;
-      next = emit(sums, count, oi++, keep, next, out, lanes);
+      System.arraycopy(in, li++ * lanes, leaving, 0, lanes);
+      subtract(sums, leaving);
+      next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
   }
 
-  private static int emit(float[] sums, int count, int step, int[] keep, int next, float[] out, int lanes) {
-    float n = count;
-    while (next < keep.length && keep[next] == step) {
-      int o = next * lanes;
-      for (int k = 0; k < lanes; k++) {
-        out[o + k] = sums[k] / n;
+  private static int emit(float[] sums, float count, int step, int[] keep, int next, float[] row, float[] out) {
+    int lanes = sums.length;
+    boolean divided = false;
+    for (; next < keep.length && keep[next] == step; next++) {
+      if (!divided) {
+        for (int k = 0; k < lanes; k++) {
+          row[k] = sums[k] / count;
+        }
+        divided = true;
       }
-      next++;
+      System.arraycopy(row, 0, out, next * lanes, lanes);
     }
     return next;
   }
 
-  private static void add(float[] sums, float[] in, int at, int lanes) {
-    for (int k = 0; k < lanes; k++) {
-      sums[k] += in[at + k];
+  private static void add(float[] sums, float[] values) {
+    for (int k = 0; k < sums.length; k++) {
+      sums[k] += values[k];
     }
   }
 
-  private static void subtract(float[] sums, float[] in, int at, int lanes) {
-    for (int k = 0; k < lanes; k++) {
-      sums[k] -= in[at + k];
+  private static void subtract(float[] sums, float[] values) {
+    for (int k = 0; k < sums.length; k++) {
+      sums[k] -= values[k];
     }
   }
 
   // Same order as the reference: (sum + entering) - leaving.
-  private static void addAndSubtract(float[] sums, float[] in, int enter, int leave, int lanes) {
-    for (int k = 0; k < lanes; k++) {
-      sums[k] = sums[k] + in[enter + k] - in[leave + k];
+  private static void addThenSubtract(float[] sums, float[] entering, float[] leaving) {
+    for (int k = 0; k < sums.length; k++) {
+      sums[k] = sums[k] + entering[k] - leaving[k];
+    }
+  }
+
+  /**
+   * The box filter down each of {@code columns} contiguous sequences of length n ({@code in[c * n + i]}). Columns go
+   * four at a time; a short last group repeats its last column and keeps only the real ones.
+   */
+  static void boxColumns(float[] in, float[] out, int columns, int n, int window) {
+    float[] counts = counts(n, window);
+    float[][] sums = new float[4][n];
+    float[] column = new float[n];
+    for (int c = 0; c < columns; c += 4) {
+      int last = columns - 1;
+      runningSums(in, n, window, c * n, Math.min(c + 1, last) * n, Math.min(c + 2, last) * n,
+          Math.min(c + 3, last) * n, sums[0], sums[1], sums[2], sums[3]);
+      for (int j = 0; j < 4 && c + j < columns; j++) {
+        divide(sums[j], counts, column);
+        System.arraycopy(column, 0, out, (c + j) * n, n);
+      }
+    }
+  }
+
+  private static void divide(float[] sums, float[] counts, float[] quotients) {
+    for (int i = 0; i < sums.length; i++) {
+      quotients[i] = sums[i] / counts[i];
+    }
+  }
+
+  // The reference's running sums (before division) of four sequences; four independent chains overlap in the FPU.
+  private static void runningSums(float[] in, int n, int window, int a, int b, int c, int d,
+      float[] sa, float[] sb, float[] sc, float[] sd) {
+    int half = (window + 2) / 2;
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int r = 0;
+    int l = 0;
+    int o = 0;
+    for (int i = 0; i < half - 1; i++, r++) {
+      s0 += in[a + r];
+      s1 += in[b + r];
+      s2 += in[c + r];
+      s3 += in[d + r];
+    }
+    for (int i = 0; i < window - half + 1; i++, r++, o++) {
+      sa[o] = s0 += in[a + r];
+      sb[o] = s1 += in[b + r];
+      sc[o] = s2 += in[c + r];
+      sd[o] = s3 += in[d + r];
+    }
+    for (int i = 0; i < n - window; i++, r++, l++, o++) {
+      sa[o] = s0 = s0 + in[a + r] - in[a + l];
+      sb[o] = s1 = s1 + in[b + r] - in[b + l];
+      sc[o] = s2 = s2 + in[c + r] - in[c + l];
+      sd[o] = s3 = s3 + in[d + r] - in[d + l];
+    }
+    for (int i = 0; i < half - 1; i++, l++, o++) {
+      sa[o] = s0 -= in[a + l];
+      sb[o] = s1 -= in[b + l];
+      sc[o] = s2 -= in[c + l];
+      sd[o] = s3 -= in[d + l];
     }
   }
 }
