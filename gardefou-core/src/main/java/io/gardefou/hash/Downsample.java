@@ -6,7 +6,7 @@ package io.gardefou.hash;
  * reference: every output is the same running float sum, added and subtracted in the same order, over the same count.
  *
  * <p>Speed comes from layout, not from different maths. The luma arrives column-major, so a row pass advances all
- * rows at once over contiguous memory, and the divisions vectorise. A column pass runs down contiguous columns, four
+ * rows at once over contiguous memory, and the divisions vectorise. Both round-1 passes work in place. A column pass runs down contiguous columns, four
  * at a time so that four running sums overlap, and divides afterwards in one vectorised loop. The second round only
  * keeps the 64 sampled columns. Hot loops index every array alike ({@code a[k] = b[k] op c[k]}): C2 does not
  * vectorise a loop that stores to one array and loads another at a different offset, as they might be the same array.
@@ -23,15 +23,14 @@ final class Downsample {
   static float[] to64x64(float[] luma, int width, int height) {
     int windowAlongRows = window(width);
     int windowAlongCols = window(height);
-    float[] buffer = new float[Math.max(width, SIZE) * height]; // round 2 keeps 64 columns even of narrower images
 
-    // Round 1 along rows, then along columns.
-    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, everyStep(width));
-    boxColumns(buffer, luma, width, height, windowAlongCols);
-    // Round 2 along rows, keeping the 64 sampled columns (packed at the start of the buffer), then down those.
-    boxAcrossLanes(luma, buffer, width, height, windowAlongRows, samples(width));
+    // Round 1 along rows, then along columns, both in place.
+    boxAcrossLanes(luma, luma, width, height, windowAlongRows, everyStep(width));
+    boxColumns(luma, luma, width, height, windowAlongCols);
+    // Round 2 along rows, keeping only the 64 sampled columns, then down those.
     float[] kept = new float[SIZE * height];
-    boxColumns(buffer, kept, SIZE, height, windowAlongCols);
+    boxAcrossLanes(luma, kept, width, height, windowAlongRows, samples(width));
+    boxColumns(kept, kept, SIZE, height, windowAlongCols);
 
     int[] rows = samples(height);
     float[] out = new float[SIZE * SIZE];
@@ -92,39 +91,40 @@ final class Downsample {
 
   /**
    * The box filter along the steps of a {@code steps x lanes} row-major matrix, every lane at once. Output step
-   * {@code keep[k]} goes to row k of {@code out}; {@code keep} is ascending.
+   * {@code keep[k]} goes to row k of {@code out}; {@code keep} is ascending. {@code out} may be {@code in}: rows still
+   * to leave the window are kept in a ring.
    */
   static void boxAcrossLanes(float[] in, float[] out, int steps, int lanes, int window, int[] keep) {
     int half = (window + 2) / 2;
     float[] counts = counts(steps, window);
+    float[][] ring = new float[window + 1][lanes];
     float[] sums = new float[lanes];
-    float[] entering = new float[lanes];
-    float[] leaving = new float[lanes];
     float[] row = new float[lanes];
     int ri = 0;
     int li = 0;
     int oi = 0;
     int next = 0;
     for (int i = 0; i < half - 1; i++) {
-      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
-      add(sums, entering);
+      add(sums, enter(in, ri++, ring));
     }
     for (int i = 0; i < window - half + 1; i++) {
-      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
-      add(sums, entering);
+      add(sums, enter(in, ri++, ring));
       next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
     for (int i = 0; i < steps - window; i++) {
-      System.arraycopy(in, ri++ * lanes, entering, 0, lanes);
-      System.arraycopy(in, li++ * lanes, leaving, 0, lanes);
-      addThenSubtract(sums, entering, leaving);
+      addThenSubtract(sums, enter(in, ri++, ring), ring[li++ % ring.length]);
       next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
     for (int i = 0; i < half - 1; i++) {
-      System.arraycopy(in, li++ * lanes, leaving, 0, lanes);
-      subtract(sums, leaving);
+      subtract(sums, ring[li++ % ring.length]);
       next = emit(sums, counts[oi], oi++, keep, next, row, out);
     }
+  }
+
+  private static float[] enter(float[] in, int step, float[][] ring) {
+    float[] slot = ring[step % ring.length];
+    System.arraycopy(in, step * slot.length, slot, 0, slot.length);
+    return slot;
   }
 
   private static int emit(float[] sums, float count, int step, int[] keep, int next, float[] row, float[] out) {
@@ -163,7 +163,8 @@ final class Downsample {
 
   /**
    * The box filter down each of {@code columns} contiguous sequences of length n ({@code in[c * n + i]}). Columns go
-   * four at a time; a short last group repeats its last column and keeps only the real ones.
+   * four at a time, read in full before they are written, so {@code out} may be {@code in}; a short last group
+   * repeats its last column and keeps only the real ones.
    */
   static void boxColumns(float[] in, float[] out, int columns, int n, int window) {
     float[] counts = counts(n, window);

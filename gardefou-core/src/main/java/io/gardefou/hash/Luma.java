@@ -18,8 +18,9 @@ import java.awt.image.SinglePixelPackedSampleModel;
  * because the first box-filter pass runs along rows. Decode rules: {@code docs/design/pdq.md}.
  */
 final class Luma {
-  // PDQ reference (PDQHasher.java): Y = 0.299 R + 0.587 G + 0.114 B in float, coefficients rounded from double.
-  // Per-channel tables hold exactly the float products, so (R[r] + G[g]) + B[b] is bit-identical to the reference.
+  // PDQ reference (PDQHasher.java): Y = 0.299 R + 0.587 G + 0.114 B in float, the coefficients rounded from double
+  // as there ((float) 0.299, not 0.299f). The tables hold the exact float products, so (R[r] + G[g]) + B[b] is
+  // bit-identical to the reference, and faster than multiplying in the transposing loops.
   private static final float[] R = products((float) 0.299);
   private static final float[] G = products((float) 0.587);
   private static final float[] B = products((float) 0.114);
