@@ -6,10 +6,10 @@ package io.gardefou.hash;
  * reference: every output is the same running float sum, added and subtracted in the same order, over the same count.
  *
  * <p>Speed comes from layout, not from different maths. The luma arrives column-major, so a row pass advances all
- * rows at once over contiguous memory, and the divisions vectorise. Both round-1 passes work in place. A column pass runs down contiguous columns, four
- * at a time so that four running sums overlap, and divides afterwards in one vectorised loop. The second round only
- * keeps the 64 sampled columns. Hot loops index every array alike ({@code a[k] = b[k] op c[k]}): C2 does not
- * vectorise a loop that stores to one array and loads another at a different offset, as they might be the same array.
+ * rows at once over contiguous memory and its divisions vectorise. A column pass runs down contiguous columns, four
+ * at a time so that four running sums overlap, and divides afterwards in one vectorised loop. Round 1 works in place;
+ * round 2 keeps only the 64 sampled columns. Hot loops index every array alike ({@code a[k] = b[k] op c[k]}): C2 does
+ * not vectorise a loop that stores to one array and loads another at a different offset, as they might be one array.
  */
 final class Downsample {
   static final int SIZE = 64;
