@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * PDQ, Meta's perceptual image hash (ThreatExchange, "The PDQ and TMK+PDQF hashing algorithms"), bit-exact with the
- * Java reference {@code pdqhashing.hasher.PDQHasher} at full resolution (no pre-resize). Steps, each quoting the
- * reference: luma, Jarosz tent filter, 64x64 decimation, quality, 16x16 DCT, median threshold. Thread-safe.
+ * PDQ, Meta's perceptual image hash (the PDQ hashing document, ThreatExchange {@code hashing/hashing.pdf}),
+ * bit-exact with the Java reference {@code pdqhashing.hasher.PDQHasher} at full resolution (no pre-resize). Steps,
+ * each quoting the reference: luma, Jarosz tent filter, 64x64 decimation, quality, 16x16 DCT, median threshold.
+ * Thread-safe; decode rules and speed notes in {@code docs/design/pdq.md}.
  */
 public final class Pdq {
   private static final int DCT_SIZE = 16;
