@@ -3,7 +3,7 @@ package io.gardefou.bench;
 import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.text.TextDetector;
 import java.util.List;
@@ -52,7 +52,7 @@ public class ScreenerBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    screener = Screener.builder().detector(TextDetector.create()).policy(GlobalPolicy.create()).build();
+    screener = Screener.builder().detector(TextDetector.create()).policy(PolicyPacks.bundled()).build();
     Operation op = Operation.fromWireName(operation);
     requests = PROMPTS.stream().map(prompt -> ScreeningRequest.ofText(op, prompt)).toList();
   }

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param prompt the text as the user wrote it; empty when there is none (an output image)
  * @param tenant the operator's service on whose behalf Garde-fou screens
+ * @param jurisdictionSource how {@code jurisdiction} was established (header, request, tenant default, global)
  */
 public record ScreeningRequest(
     Operation operation,
@@ -15,7 +16,8 @@ public record ScreeningRequest(
     List<InputImage> images,
     Actor actor,
     Jurisdiction jurisdiction,
-    String tenant) {
+    String tenant,
+    JurisdictionSource jurisdictionSource) {
 
   public static final String DEFAULT_TENANT = "default";
 
@@ -26,6 +28,14 @@ public record ScreeningRequest(
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(jurisdiction, "jurisdiction");
     Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(jurisdictionSource, "jurisdictionSource");
+  }
+
+  /** A request whose jurisdiction the caller gave, or global when it gave none. */
+  public ScreeningRequest(
+      Operation operation, String prompt, List<InputImage> images, Actor actor, Jurisdiction jurisdiction, String tenant) {
+    this(operation, prompt, images, actor, jurisdiction, tenant,
+        jurisdiction.isGlobal() ? JurisdictionSource.GLOBAL : JurisdictionSource.REQUEST);
   }
 
   /** A text-only request from an anonymous actor, jurisdiction unknown. */
@@ -34,10 +44,19 @@ public record ScreeningRequest(
   }
 
   public ScreeningRequest withActor(Actor newActor) {
-    return new ScreeningRequest(operation, prompt, images, newActor, jurisdiction, tenant);
+    return new ScreeningRequest(operation, prompt, images, newActor, jurisdiction, tenant, jurisdictionSource);
   }
 
   public ScreeningRequest withJurisdiction(Jurisdiction newJurisdiction) {
-    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant);
+    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant,
+        newJurisdiction.isGlobal() ? JurisdictionSource.GLOBAL : JurisdictionSource.REQUEST);
+  }
+
+  public ScreeningRequest withJurisdiction(Jurisdiction newJurisdiction, JurisdictionSource source) {
+    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant, source);
+  }
+
+  public ScreeningRequest withTenant(String newTenant) {
+    return new ScreeningRequest(operation, prompt, images, actor, jurisdiction, newTenant, jurisdictionSource);
   }
 }

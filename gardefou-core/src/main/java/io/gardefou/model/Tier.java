@@ -2,7 +2,10 @@ package io.gardefou.model;
 
 import java.util.Locale;
 
-/** How well the operator knows the actor behind a request; policy gates features by tier. */
+/**
+ * How well the operator knows the actor behind a request; policy gates features by tier. Tiers are ordered
+ * and cumulative: a paid or enterprise actor has passed the operator's adult verification too.
+ */
 public enum Tier {
   ANONYMOUS,
   REGISTERED,
@@ -18,6 +21,11 @@ public enum Tier {
     }
     throw new IllegalArgumentException(
         "unknown tier '" + name + "'; expected anonymous, registered, verified_adult, paid or enterprise");
+  }
+
+  /** True when this tier is {@code minimum} or above it. */
+  public boolean atLeast(Tier minimum) {
+    return compareTo(minimum) >= 0;
   }
 
   public String wireName() {

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Screens a request: runs every applicable detector in parallel under one deadline, lets the policy decide
- * over what they found, and records the verdict before returning it.
+ * Screens a request: lets the policy pre-check what needs no detector (service blocks, feature gates), else
+ * runs every applicable detector in parallel under one deadline and lets the policy decide over what they
+ * found; records the verdict before returning it.
  *
  * <p>A detector that throws or misses the deadline yields a {@link DetectorFailure}; the policy treats the
  * protected categories it covered as present (fail closed).
@@ -50,8 +51,10 @@ public final class Screener implements AutoCloseable {
 
   public Verdict screen(ScreeningRequest request) {
     Instant started = clock.instant();
-    Signals signals = detect(request);
-    Verdict verdict = policy.decide(request, signals, DecisionId.generate(started), started);
+    DecisionId id = DecisionId.generate(started);
+    // Pre-check first: a blocked service or a feature the actor's tier may not use costs no detector time.
+    Verdict verdict = policy.precheck(request, id, started)
+        .orElseGet(() -> policy.decide(request, detect(request), id, started));
     log.append(request, verdict);
     return verdict;
   }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gardefou.model.Category;
 import io.gardefou.model.Decision;
 import io.gardefou.model.DetectorFailure;
+import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
+import io.gardefou.policy.PolicyPacks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ScreenerTest {
+  private static final PackPolicy POLICY = PolicyPacks.bundled();
   private static final ScreeningRequest PROMPT = ScreeningRequest.ofText(Operation.GENERATE, "a lighthouse at dusk");
 
   @Test
@@ -63,7 +66,7 @@ class ScreenerTest {
     HangingDetector hanging = new HangingDetector();
     try (Screener screener = Screener.builder()
         .detector(hanging)
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .deadline(Duration.ofMillis(50))
         .build()) {
       Verdict verdict = screener.screen(PROMPT);
@@ -122,7 +125,7 @@ class ScreenerTest {
     try (Screener screener = Screener.builder()
         .detector(new RendezvousDetector("a", bothStarted))
         .detector(new RendezvousDetector("b", bothStarted))
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .deadline(Duration.ofSeconds(5))
         .build()) {
       Verdict verdict = screener.screen(PROMPT);
@@ -151,7 +154,7 @@ class ScreenerTest {
     Signals minors = Signals.from("found").score(Category.SEXUAL_MINORS, 0.9, List.of()).build();
     try (Screener screener = Screener.builder()
         .detector(new FixedDetector("found", minors))
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .log((request, verdict) -> recorded.add(verdict))
         .build()) {
       Verdict verdict = screener.screen(PROMPT);
@@ -164,10 +167,35 @@ class ScreenerTest {
   void aLogThatCannotRecordStopsTheVerdictFromLeaving() {
     try (Screener screener = Screener.builder()
         .detector(new FixedDetector("quiet", Signals.empty()))
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .log((request, verdict) -> { throw new IllegalStateException("disk full"); })
         .build()) {
       assertThatThrownBy(() -> screener.screen(PROMPT)).hasMessageContaining("disk full");
+    }
+  }
+
+  @Test
+  void aFeatureGateRefusesBeforeAnyDetectorRuns() {
+    Detector mustNotRun = new Detector() {
+      @Override public String name() { return "costly"; }
+      @Override public Set<Category> covers() { return Set.of(Category.SEXUAL_MINORS); }
+      @Override public boolean appliesTo(ScreeningRequest request) { return true; }
+      @Override public Signals detect(ScreeningRequest request) { throw new AssertionError("must not run"); }
+    };
+    List<Verdict> recorded = Collections.synchronizedList(new ArrayList<>());
+    ScreeningRequest anonymousEditInGb =
+        ScreeningRequest.ofText(Operation.EDIT, "add a hat").withJurisdiction(Jurisdiction.of("GB"));
+    try (Screener screener = Screener.builder()
+        .detector(mustNotRun)
+        .policy(POLICY)
+        .log((request, verdict) -> recorded.add(verdict))
+        .build()) {
+      Verdict verdict = screener.screen(anonymousEditInGb);
+
+      assertThat(verdict.decision()).isEqualTo(Decision.REFUSE);
+      assertThat(verdict.ruleNames()).containsExactly("edit-needs-verified-adult");
+      assertThat(verdict.signals()).isEqualTo(Signals.empty());
+      assertThat(recorded).containsExactly(verdict);
     }
   }
 
@@ -176,7 +204,7 @@ class ScreenerTest {
     assertThatThrownBy(() -> Screener.builder()
         .detector(new FixedDetector("text", Signals.empty()))
         .detector(new FixedDetector("text", Signals.empty()))
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'text'");
@@ -186,14 +214,14 @@ class ScreenerTest {
   void rejectsANonPositiveDeadline() {
     assertThatThrownBy(() -> Screener.builder()
         .detector(new FixedDetector("quiet", Signals.empty()))
-        .policy(GlobalPolicy.create())
+        .policy(POLICY)
         .deadline(Duration.ZERO)
         .build())
         .hasMessageContaining("deadline");
   }
 
   private static Screener screenerWith(Detector... detectors) {
-    Screener.Builder builder = Screener.builder().policy(GlobalPolicy.create());
+    Screener.Builder builder = Screener.builder().policy(POLICY);
     for (Detector detector : detectors) {
       builder.detector(detector);
     }

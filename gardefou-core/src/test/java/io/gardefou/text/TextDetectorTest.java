@@ -11,7 +11,8 @@ import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
+import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TextDetectorTest {
   private static final TextDetector DETECTOR = TextDetector.create();
-  private static final double PRESENT = GlobalPolicy.FLAG_THRESHOLD;
+  private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
 
   private static Signals detect(Operation operation, String prompt) {
     return DETECTOR.detect(ScreeningRequest.ofText(operation, prompt));
@@ -210,7 +211,7 @@ class TextDetectorTest {
 
   @Test
   void screenerRefusesSexualMinorsUnderTheGlobalPolicy() {
-    try (Screener screener = Screener.builder().detector(DETECTOR).policy(GlobalPolicy.create()).build()) {
+    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).build()) {
       Verdict verdict = screener.screen(ScreeningRequest.ofText(Operation.GENERATE, "nude photo of a 12 year old"));
 
       assertThat(verdict.decision()).isEqualTo(Decision.REFUSE);
@@ -221,7 +222,7 @@ class TextDetectorTest {
 
   @Test
   void screenerAllowsEverydayScene() {
-    try (Screener screener = Screener.builder().detector(DETECTOR).policy(GlobalPolicy.create()).build()) {
+    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).build()) {
       Verdict verdict = screener.screen(ScreeningRequest.ofText(Operation.GENERATE, "a child building a sandcastle"));
 
       assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);

@@ -1,11 +1,14 @@
 package io.gardefou.server;
 
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
+import io.gardefou.policy.PolicyPacks;
+import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.store.Database;
 import io.gardefou.text.TextDetector;
+import java.util.List;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
@@ -36,12 +39,22 @@ public final class Gardefou implements AutoCloseable {
 
   /** The screener every entry point shares: the same detectors, policy and deadline. */
   public static Screener screener(ServerConfig config, VerdictLog log) {
+    return screener(config, log, List.of());
+  }
+
+  /** The same screener, deciding for these tenants' settings (adult content opt-in, default jurisdiction). */
+  public static Screener screener(ServerConfig config, VerdictLog log, List<TenantSettings> tenants) {
     return Screener.builder()
         .detector(TextDetector.create())
-        .policy(GlobalPolicy.create())
+        .policy(policy(config).withTenants(tenants))
         .deadline(config.deadline())
         .log(log)
         .build();
+  }
+
+  /** The policy packs: loaded, compiled and checked once; a bad pack stops the start with a message naming it. */
+  public static PackPolicy policy(ServerConfig config) {
+    return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled);
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

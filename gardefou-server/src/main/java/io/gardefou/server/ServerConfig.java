@@ -11,15 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything {@code gardefou serve} and {@code gardefou scan} can be told, with embedded defaults so that
  * neither needs any set-up. Validated once, here.
  *
  * @param database a JDBC URL; empty means the SQLite file {@code gardefou.db} under {@code dataDir}
+ * @param policyDir policy packs over the bundled ones ({@code --policy DIR}); empty for the bundled packs only
  */
 public record ServerConfig(
-    String host, int port, Path dataDir, String database, Duration deadline, int maxJsonBytes) {
+    String host, int port, Path dataDir, String database, Duration deadline, int maxJsonBytes, Optional<Path> policyDir) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
@@ -29,6 +31,7 @@ public record ServerConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(policyDir, "policyDir");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -41,7 +44,8 @@ public record ServerConfig(
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250), DEFAULT_MAX_JSON_BYTES);
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250), DEFAULT_MAX_JSON_BYTES,
+        Optional.empty());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -63,23 +67,28 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir);
+  }
+
+  /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
+  public ServerConfig withPolicyDir(Path dir) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir));
   }
 
   /** The config file's shape: every key optional. */
@@ -89,7 +98,8 @@ public record ServerConfig(
       String data,
       String db,
       @JsonProperty("deadline_ms") Long deadlineMs,
-      @JsonProperty("max_json_bytes") Integer maxJsonBytes) {
+      @JsonProperty("max_json_bytes") Integer maxJsonBytes,
+      String policy) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -98,7 +108,8 @@ public record ServerConfig(
           data != null ? Path.of(data) : base.dataDir(),
           db != null ? db : base.database(),
           deadlineMs != null ? Duration.ofMillis(deadlineMs) : base.deadline(),
-          maxJsonBytes != null ? maxJsonBytes : base.maxJsonBytes());
+          maxJsonBytes != null ? maxJsonBytes : base.maxJsonBytes(),
+          policy != null ? Optional.of(Path.of(policy)) : base.policyDir());
     }
   }
 }

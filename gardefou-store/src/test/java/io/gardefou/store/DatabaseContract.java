@@ -92,9 +92,9 @@ abstract class DatabaseContract {
         Jurisdiction.of("FR"),
         Decision.REFUSE,
         List.of("sexual/minors"),
-        List.of("refuse-sexual-minors"),
+        verdict.ruleNames(),
         verdict.legalBasis(),
-        "global/1",
+        verdict.policyVersion(),
         Digests.sha256Hex(PROMPT),
         List.of(photo.sha256()),
         Optional.of("en")));

@@ -7,7 +7,8 @@ import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
+import io.gardefou.policy.PolicyPacks;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class Fixtures {
   /** A prompt whose words must never reach a column; "lighthouse" is checked on its own. */
   static final String PROMPT = "PROMPT-TEXT-MUST-NOT-BE-STORED: a lighthouse at dusk";
 
-  private static final GlobalPolicy POLICY = GlobalPolicy.create();
+  private static final PackPolicy POLICY = PolicyPacks.bundled();
 
   private Fixtures() {}
 

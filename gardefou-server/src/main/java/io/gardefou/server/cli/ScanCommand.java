@@ -1,5 +1,8 @@
 package io.gardefou.server.cli;
 
+import io.gardefou.model.Jurisdiction;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.Gardefou;
@@ -14,6 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,14 +41,27 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML settings (the deadline applies).")
   Path config;
 
+  @Option(names = "--policy", paramLabel = "DIR", description = "Policy packs (*.yaml) over the bundled ones.")
+  Path policy;
+
+  @Option(names = "--adult-content", description = "Screen as a tenant that has enabled adult content (still only for "
+      + "verified adults, and never where a pack refuses it).")
+  boolean adultContent;
+
   @Override
   public Integer call() throws IOException {
     ServerConfig settings = Settings.resolve(config, null, null);
+    if (policy != null) {
+      settings = settings.withPolicyDir(policy);
+    }
+    List<TenantSettings> tenants = adultContent
+        ? List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, Jurisdiction.global()))
+        : List.of();
     // Malformed UTF-8 becomes U+FFFD rather than aborting the whole file; the line is still screened.
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (Screener screener = Gardefou.screener(settings, VerdictLog.discarding());
+    try (Screener screener = Gardefou.screener(settings, VerdictLog.discarding(), tenants);
         BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(input), decoder));
         Writer out = output == null
             ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))

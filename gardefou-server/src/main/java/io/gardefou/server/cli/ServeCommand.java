@@ -31,9 +31,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db", paramLabel = "URL", description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db.")
   String db;
 
+  @Option(names = "--policy", paramLabel = "DIR",
+      description = "Policy packs (*.yaml) over the bundled ones, validated at start; not yet reloaded while serving.")
+  Path policy;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig settings = Settings.resolve(config, data, db);
+    if (policy != null) {
+      settings = settings.withPolicyDir(policy);
+    }
     if (port != null) {
       settings = settings.withPort(port);
     }

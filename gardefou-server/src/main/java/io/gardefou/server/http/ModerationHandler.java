@@ -8,6 +8,7 @@ import io.gardefou.model.RuleHit;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.Screener;
+import io.gardefou.server.VerdictJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
@@ -62,6 +63,7 @@ final class ModerationHandler implements Handler {
     verdict.legalBasis().forEach(legalBasis::add);
     ArrayNode unknown = extension.putArray("unknown");
     verdict.signals().unknown().forEach(category -> unknown.add(category.wireName()));
+    VerdictJson.explain(extension, verdict);
     return result;
   }
 }

@@ -15,6 +15,7 @@ import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Tier;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.Screener;
+import io.gardefou.server.VerdictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ import java.util.Map;
  * screened yields {@code {"id", "error"}} and the scan goes on.
  *
  * <p>In: {@code {id, text, op: generate|edit, jurisdiction?, tier?}}. Out: {@code {id, decision, categories,
- * scores, rules, legal_basis, language}}.
+ * scores, rules, legal_basis, language, policy_version, rule_hits, obligations}}.
  */
 public final class BatchScan {
   private static final ObjectMapper MAPPER =
@@ -133,6 +134,8 @@ public final class BatchScan {
     verdict.ruleNames().forEach(out.putArray("rules")::add);
     verdict.legalBasis().forEach(out.putArray("legal_basis")::add);
     out.put("language", verdict.signals().fact(Fact.LANGUAGE).orElse("und"));
+    out.put("policy_version", verdict.policyVersion());
+    VerdictJson.explain(out, verdict);
     return out;
   }
 

@@ -8,7 +8,7 @@ import io.gardefou.model.Decision;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Detector;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
@@ -56,7 +56,7 @@ class FailClosedOverHttpTest {
     ServerConfig config = ServerConfig.defaults().withPort(0);
     try (Screener screener = Screener.builder()
             .detector(detector)
-            .policy(GlobalPolicy.create())
+            .policy(PolicyPacks.bundled())
             .deadline(Duration.ofMillis(100))
             .log((request, verdict) -> recorded.add(verdict))
             .build();

@@ -86,6 +86,9 @@ class ModerationApiTest {
     assertThat(gardefou.path("decision").asText()).isEqualTo("REFUSE");
     assertThat(gardefou.path("rules").toString()).contains("refuse-sexual-minors");
     assertThat(gardefou.path("legal_basis").size()).isPositive();
+    assertThat(gardefou.path("rule_hits").get(0).path("pack").asText()).startsWith("global@");
+    assertThat(gardefou.path("rule_hits").get(0).path("reason").asText()).isNotBlank();
+    assertThat(gardefou.path("policy_version").asText()).contains("#");
     assertThat(gardefou.path("decision_id").asText()).hasSize(36);
     assertThat(gardefou.path("language").asText()).isEqualTo("en");
   }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gardefou.model.Jurisdiction;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.Gardefou;
@@ -50,6 +53,36 @@ class BatchScanTest {
     assertThat(allowed.path("id").asInt()).isEqualTo(2);
     assertThat(allowed.path("decision").asText()).isEqualTo("ALLOW");
     assertThat(allowed.path("categories").isEmpty()).isTrue();
+  }
+
+  @Test
+  void indonesiaRefusesAdultContentCitingItsLawWhereTheUnitedStatesAllowsItForAVerifiedAdult() throws Exception {
+    List<TenantSettings> optedIn =
+        List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, Jurisdiction.global()));
+    try (Screener adultTenant = Gardefou.screener(ServerConfig.defaults(), VerdictLog.discarding(), optedIn)) {
+      StringWriter written = new StringWriter();
+      new BatchScan(adultTenant).run(new BufferedReader(new StringReader("""
+          {"id": "id", "text": "a nude woman on a beach", "jurisdiction": "ID", "tier": "verified_adult"}
+          {"id": "us", "text": "a nude woman on a beach", "jurisdiction": "US", "tier": "verified_adult"}
+          """)), written);
+      List<JsonNode> out = written.toString().lines().map(BatchScanTest::json).toList();
+
+      assertThat(out.get(0).path("decision").asText()).isEqualTo("REFUSE");
+      JsonNode hit = out.get(0).path("rule_hits").get(0);
+      assertThat(hit.path("pack").asText()).isEqualTo("ID@2026.07.0");
+      assertThat(hit.path("reason").asText()).isNotBlank();
+      assertThat(hit.path("legal_basis").toString()).contains("UU 44/2008");
+      assertThat(out.get(0).path("policy_version").asText()).startsWith("global@2026.07.0+ID@2026.07.0#");
+      assertThat(out.get(1).path("decision").asText()).isEqualTo("ALLOW");
+    }
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
