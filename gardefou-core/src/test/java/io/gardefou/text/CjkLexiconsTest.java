@@ -6,13 +6,13 @@ import io.gardefou.model.Category;
 import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The Japanese, Korean and Chinese lexicons (ja.yaml, ko.yaml, zh.yaml), through the whole text detector. */
 class CjkLexiconsTest {
   private static final TextDetector DETECTOR = TextDetector.create();
-  private static final double PRESENT = GlobalPolicy.FLAG_THRESHOLD;
+  private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
 
   private static Signals edit(String prompt) {
     return DETECTOR.detect(ScreeningRequest.ofText(Operation.EDIT, prompt));

@@ -6,13 +6,13 @@ import io.gardefou.model.Category;
 import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
-import io.gardefou.policy.GlobalPolicy;
+import io.gardefou.policy.PackPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The Spanish, Portuguese, Italian, German and Dutch lexicons: what they must flag and what they must let pass. */
 class EuropeanLexiconsTest {
   private static final TextDetector DETECTOR = TextDetector.create();
-  private static final double PRESENT = GlobalPolicy.FLAG_THRESHOLD;
+  private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
 
   private static Signals edit(String prompt) {
     return DETECTOR.detect(ScreeningRequest.ofText(Operation.EDIT, prompt));
