@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class TextDetector implements Detector {
   /** The lexicons shipped in {@code src/main/resources/lexicon/}; a new language adds its file and its tag here. */
-  static final List<String> BUNDLED_LANGUAGES = List.of("en", "fr");
+  static final List<String> BUNDLED_LANGUAGES = List.of("en", "fr", "id", "ms", "tl", "vi");
 
   private static final String NAME = "text";
   private static final String UNDETERMINED = "und";
