@@ -70,6 +70,12 @@ class SoutheastAsianLexiconsTest {
     assertPasses(Operation.EDIT, "copot kacamatanya dan topinya");
   }
 
+  @Test
+  void passesMakeVerbThatStartsLikeBikiniInIndonesian() {
+    // bikin (make) + -in is not en.yaml's bikini*
+    assertPasses(Operation.EDIT, "bikinin dia pakai jaket tebal");
+  }
+
   // Malay
 
   @Test
