@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class TextDetector implements Detector {
   /** The lexicons shipped in {@code src/main/resources/lexicon/}; a new language adds its file and its tag here. */
-  static final List<String> BUNDLED_LANGUAGES =
-      List.of("en", "fr", "es", "pt", "it", "de", "nl", "tr", "pl", "ru", "ar", "hi", "ja", "ko", "zh");
+  static final List<String> BUNDLED_LANGUAGES = List.of(
+      "en", "fr", "es", "pt", "it", "de", "nl", "id", "ms", "tl", "vi", "tr", "pl", "ru", "ar", "hi", "ja", "ko", "zh");
 
   private static final String NAME = "text";
   private static final String UNDETERMINED = "und";
