@@ -187,10 +187,15 @@ class TextDetectorTest {
   }
 
   @Test
-  void guessesLanguageFromTheLexiconThatMatchedMost() {
-    assertThat(detect(Operation.GENERATE, "a child building a sandcastle").fact(Fact.LANGUAGE)).contains("en");
-    assertThat(detect(Operation.GENERATE, "un enfant construit un château").fact(Fact.LANGUAGE)).contains("fr");
-    assertThat(detect(Operation.GENERATE, "a red car at dusk").fact(Fact.LANGUAGE)).contains("und");
+  void labelsTheLanguageByIdentification() {
+    assertThat(detect(Operation.GENERATE, "a child building a sandcastle on the beach").fact(Fact.LANGUAGE)).contains("en");
+    assertThat(detect(Operation.GENERATE, "un enfant construit un château de sable").fact(Fact.LANGUAGE)).contains("fr");
+  }
+
+  @Test
+  void fallsBackOnTheLexiconVoteWhenIdentificationCannotTell() {
+    assertThat(detect(Operation.EDIT, "déshabille-la").fact(Fact.LANGUAGE)).contains("fr");
+    assertThat(detect(Operation.GENERATE, "🔥🔥").fact(Fact.LANGUAGE)).contains("und");
   }
 
   @Test
