@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Detects sexual content, sexual content involving minors and non-consensual sexual imagery in a prompt, by
- * normalising it, matching every language's lexicon and combining the concepts found.
+ * Detects sexual content, sexual content involving minors and non-consensual sexual imagery in a prompt, and
+ * basically violence, hate and self-harm, by normalising it, matching every language's lexicon and combining the
+ * concepts found.
  *
  * <p>Every lexicon is matched against every prompt, whatever its language: mixing languages is a common evasion,
  * and the language (from {@link LanguageIdentifier}, else the lexicon that matched most) only labels the result.
@@ -26,8 +27,11 @@ public final class TextDetector implements Detector {
 
   private static final String NAME = "text";
   private static final String UNDETERMINED = LanguageIdentifier.UNDETERMINED;
-  private static final Set<Category> COVERS =
-      Set.of(Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL);
+  private static final Set<Category> COVERS = Set.of(
+      Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL,
+      Category.VIOLENCE, Category.VIOLENCE_GRAPHIC, Category.HATE, Category.SELF_HARM);
+
+  private static final Set<Concept> NEVER_CLAIMED = Set.of(Concept.MINOR, Concept.YOUTH, Concept.AGE);
 
   private final TextNormalizer normalizer;
   private final List<Lexicon> lexicons;
@@ -74,10 +78,17 @@ public final class TextDetector implements Detector {
     for (ConceptScorer.Assessment assessment : ConceptScorer.score(hits, request.operation())) {
       signals.score(assessment.category(), assessment.value(), assessment.evidence());
     }
+    for (ConceptScorer.Assessment assessment : HarmScorer.score(hits)) {
+      signals.score(assessment.category(), assessment.value(), assessment.evidence());
+    }
     return signals.build();
   }
 
-  /** Every lexicon's hits and every age, less the hits a SAFE phrase overlaps, and less the SAFE phrases. */
+  /**
+   * Every lexicon's hits and every age, less the hits a SAFE phrase overlaps, less the SAFE phrases, and less the
+   * hits inside a longer phrase of another concept ("torse nu" is beachwear, not nudity), except words for minors
+   * and ages, which a phrase never hides.
+   */
   private List<ConceptHit> concepts(NormalizedText text) {
     List<ConceptHit> all = new ArrayList<>();
     for (Lexicon lexicon : lexicons) {
@@ -87,7 +98,12 @@ public final class TextDetector implements Detector {
     List<ConceptHit> safe = all.stream().filter(hit -> hit.concept() == Concept.SAFE).toList();
     return all.stream()
         .filter(hit -> hit.concept() != Concept.SAFE && safe.stream().noneMatch(hit::overlaps))
+        .filter(hit -> NEVER_CLAIMED.contains(hit.concept()) || all.stream().noneMatch(other -> claims(other, hit)))
         .toList();
+  }
+
+  private static boolean claims(ConceptHit phrase, ConceptHit hit) {
+    return phrase.concept() != hit.concept() && hit.within(phrase) && phrase.last() - phrase.first() > hit.last() - hit.first();
   }
 
   /**
