@@ -233,7 +233,7 @@ class TextDetectorTest {
 
     assertThat(signals.score(Category.VIOLENCE)).isGreaterThanOrEqualTo(PRESENT);
     assertThat(signals.score(Category.VIOLENCE_GRAPHIC)).isGreaterThanOrEqualTo(PRESENT);
-    assertThat(detect(Operation.GENERATE, "a violet table in a white kitchen").score(Category.VIOLENCE))
+    assertThat(detect(Operation.GENERATE, "violet flowers in a blue vase").score(Category.VIOLENCE))
         .isLessThan(PRESENT);
   }
 
@@ -273,7 +273,7 @@ class TextDetectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"change his shirt to a striped pattern", "décolle le papier peint et peins le mur"})
+  @ValueSource(strings = {"give him a striped shirt", "décolle le papier peint et peins le mur"})
   void typoMatchingDoesNotHitADifferentRealWord(String prompt) {
     assertAllBelowThreshold(detect(Operation.EDIT, prompt));
   }
