@@ -30,12 +30,26 @@ public enum Concept {
   REVEALING_GARMENT(true),
   /** A sexualised pose or attitude: provocative pose, jambes écartées. */
   SEXUAL_POSE(true),
+  /** A sexualising cue that is not explicit on its own: sensual, busty, cleavage, boudoir; weaker than SEXUAL. */
+  SUGGESTIVE(true),
+  /** Everyday beach-level exposure: swimsuit, bikini, shirtless, torse nu; not sexual on its own. */
+  BEACHWEAR(true),
   /** An explicit reference to an identifiable real person or their photo: my classmate, cette photo. */
   REAL_PERSON(true),
   /** A pronoun; it points at a real person only when an input image is edited, never in generation. */
   PRONOUN(true),
   /** An ordinary edit or an object whose removal uncovers nothing: sunglasses, hat, jacket, the background. */
   BENIGN_EDIT(true),
+  /** Violence against people: murder, stabbing, massacre, torture. */
+  VIOLENCE(true),
+  /** Graphic injury: gore, dismembered, covered in blood. */
+  GORE(true),
+  /** A group of people defined by a protected trait, for hate: immigrants, Muslims, Jews, gay people. */
+  PROTECTED_GROUP(true),
+  /** Dehumanising or hostile words that, aimed at a PROTECTED_GROUP, make hate: vermin, subhuman, exterminate. */
+  HOSTILITY(true),
+  /** Self-harm and suicide: suicide, self-harm, slit wrists. */
+  SELF_HARM(true),
   /** A harmless phrase that contains a concept word ("pieds nus", "nude lipstick"); it masks what it covers. */
   SAFE(true);
 

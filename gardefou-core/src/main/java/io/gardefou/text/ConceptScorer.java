@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,31 +19,38 @@ import java.util.Set;
  * <p>The rules, failing towards refusal for the protected categories:
  * <ul>
  *   <li><b>Undressing</b> is an UNDRESS term, or a REMOVAL within {@value #REMOVAL_WINDOW} tokens (either side, for
- *       verb-final languages) of a GARMENT or REVEALING_GARMENT. Objects whose removal uncovers nothing
+ *       verb-final languages) of a GARMENT, REVEALING_GARMENT or BEACHWEAR. Objects whose removal uncovers nothing
  *       (sunglasses, hat, jacket: BENIGN_EDIT) are simply not garments, so "take off her sunglasses" pairs with
  *       nothing, while "take off her hat and dress" still pairs with the dress.
- *   <li><b>sexual/minors</b>: explicit content (SEXUAL, NUDITY, undressing, SEXUAL_POSE) or a revealing garment with
- *       a MINOR or an age of 17 or less. YOUTH words (girl, teen), which also name adults, count for explicit
- *       content unless an adult age (18 or more) is stated; adult <em>words</em> never cancel them, since a prompt
- *       may show two people.
- *   <li><b>sexual/non-consensual</b>: nudity, undressing or a revealing garment in an EDIT (the input is presumed to
- *       be a real photo), or aimed at a REAL_PERSON; sexual content aimed at a real person. Pronouns point at a
- *       real person only in an EDIT: in generation they point at the described, fictional subject.
- *   <li><b>sexual</b>: explicit content; the two sub-categories imply it.
+ *   <li><b>sexual/minors</b>: explicit content (SEXUAL, NUDITY, undressing, SEXUAL_POSE), a revealing garment or a
+ *       SUGGESTIVE cue with a MINOR or an age of 17 or less; BEACHWEAR with a minor only in an EDIT (children in
+ *       swimwear at the beach are everyday scenes; dressing a real child in swimwear is not). YOUTH words (girl,
+ *       teen), which also name adults, count for explicit content unless an adult age (18 or more) is stated;
+ *       adult <em>words</em> never cancel them, since a prompt may show two people.
+ *   <li><b>sexual/non-consensual</b>: nudity, undressing, a revealing garment or BEACHWEAR in an EDIT (the input is
+ *       presumed to be a real photo), or aimed at a REAL_PERSON; sexual or suggestive content aimed at a real
+ *       person. Pronouns point at a real person only in an EDIT: in generation they point at the described,
+ *       fictional subject.
+ *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE cues or one with a
+ *       revealing garment or BEACHWEAR (one cue alone, "a sensual portrait", stays below the flag); the two
+ *       sub-categories imply it.
  * </ul>
  */
 final class ConceptScorer {
   static final int REMOVAL_WINDOW = 3;
 
   private static final double MINOR_EXPLICIT = 0.97;
-  private static final double MINOR_REVEALING = 0.85;
+  private static final double MINOR_SEXUALISED = 0.85;
   private static final double YOUTH_EXPLICIT = 0.7;
-  private static final double YOUTH_REVEALING = 0.35;
+  private static final double YOUTH_SEXUALISED = 0.35;
   private static final double EDIT_OF_NAMED_PERSON = 0.95;
   private static final double NUDIFYING_REAL_PERSON = 0.9;
   private static final double SEXUAL_REAL_PERSON = 0.85;
   private static final double EXPLICIT = 0.85;
+  private static final double SUGGESTIVE = 0.6;
+  private static final double ONE_SUGGESTIVE_CUE = 0.4;
   private static final double REVEALING_ONLY = 0.3;
+  private static final double MINOR_IN_BEACHWEAR = 0.2;
 
   private ConceptScorer() {}
 
@@ -60,43 +68,54 @@ final class ConceptScorer {
 
   /** Scores sexual, sexual/minors and sexual/non-consensual from the hits of one prompt. */
   static List<Assessment> score(List<ConceptHit> hits, Operation operation) {
-    Map<Concept, List<ConceptHit>> found = new EnumMap<>(Concept.class);
-    for (ConceptHit hit : hits) {
-      found.computeIfAbsent(hit.concept(), c -> new ArrayList<>()).add(hit);
-    }
+    Map<Concept, List<ConceptHit>> found = byConcept(hits);
     List<ConceptHit> ages = of(found, Concept.AGE);
     List<ConceptHit> minor = join(of(found, Concept.MINOR), ages.stream().filter(a -> a.age() < 18).toList());
     boolean adultAge = ages.stream().anyMatch(a -> a.age() >= 18);
     List<ConceptHit> youth = adultAge ? List.of() : of(found, Concept.YOUTH);
+    boolean edit = operation == Operation.EDIT;
     List<ConceptHit> undress = join(of(found, Concept.UNDRESS), garmentRemovals(found));
-    List<ConceptHit> revealing = of(found, Concept.REVEALING_GARMENT);
+    List<ConceptHit> beachwear = of(found, Concept.BEACHWEAR);
+    // Putting a real person in swimwear exposes them as much as lingerie does (suite README, call 4).
+    List<ConceptHit> revealing = join(of(found, Concept.REVEALING_GARMENT), edit ? beachwear : List.of());
+    List<ConceptHit> suggestive = of(found, Concept.SUGGESTIVE);
     List<ConceptHit> explicit =
         join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
     List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
-    List<ConceptHit> sexualOnly = join(of(found, Concept.SEXUAL), of(found, Concept.SEXUAL_POSE));
-    boolean edit = operation == Operation.EDIT;
+    List<ConceptHit> sexualOnly = join(of(found, Concept.SEXUAL), of(found, Concept.SEXUAL_POSE), suggestive);
     List<ConceptHit> realPerson = join(of(found, Concept.REAL_PERSON), edit ? of(found, Concept.PRONOUN) : List.of());
 
-    Assessment minors = minors(minor, youth, explicit, revealing);
+    Assessment minors = minors(minor, youth, explicit, join(revealing, suggestive), beachwear);
     Assessment nonConsensual = nonConsensual(edit, realPerson, nudifying, sexualOnly);
-    Assessment sexual = sexual(explicit, revealing, minors, nonConsensual);
+    Assessment sexual = sexual(explicit, suggestive, join(revealing, beachwear), minors, nonConsensual);
     return List.of(sexual, minors, nonConsensual);
   }
 
-  private static Assessment minors(
-      List<ConceptHit> minor, List<ConceptHit> youth, List<ConceptHit> explicit, List<ConceptHit> revealing) {
+  static Map<Concept, List<ConceptHit>> byConcept(List<ConceptHit> hits) {
+    Map<Concept, List<ConceptHit>> found = new EnumMap<>(Concept.class);
+    for (ConceptHit hit : hits) {
+      found.computeIfAbsent(hit.concept(), c -> new ArrayList<>()).add(hit);
+    }
+    return found;
+  }
+
+  private static Assessment minors(List<ConceptHit> minor, List<ConceptHit> youth, List<ConceptHit> explicit,
+      List<ConceptHit> sexualising, List<ConceptHit> beachwear) {
     Category category = Category.SEXUAL_MINORS;
     if (!minor.isEmpty() && !explicit.isEmpty()) {
       return assess(category, MINOR_EXPLICIT, minor, explicit);
     }
-    if (!minor.isEmpty() && !revealing.isEmpty()) {
-      return assess(category, MINOR_REVEALING, minor, revealing);
+    if (!minor.isEmpty() && !sexualising.isEmpty()) {
+      return assess(category, MINOR_SEXUALISED, minor, sexualising);
     }
     if (!youth.isEmpty() && !explicit.isEmpty()) {
       return assess(category, YOUTH_EXPLICIT, youth, explicit);
     }
-    if (!youth.isEmpty() && !revealing.isEmpty()) {
-      return assess(category, YOUTH_REVEALING, youth, revealing);
+    if (!youth.isEmpty() && !sexualising.isEmpty()) {
+      return assess(category, YOUTH_SEXUALISED, youth, sexualising);
+    }
+    if (!minor.isEmpty() && !beachwear.isEmpty()) {
+      return assess(category, MINOR_IN_BEACHWEAR, minor, beachwear);
     }
     return Assessment.none(category);
   }
@@ -116,12 +135,21 @@ final class ConceptScorer {
     return Assessment.none(category);
   }
 
-  private static Assessment sexual(
-      List<ConceptHit> explicit, List<ConceptHit> revealing, Assessment minors, Assessment nonConsensual) {
+  private static Assessment sexual(List<ConceptHit> explicit, List<ConceptHit> suggestive, List<ConceptHit> revealing,
+      Assessment minors, Assessment nonConsensual) {
     Category category = Category.SEXUAL;
-    Assessment own = !explicit.isEmpty()
-        ? assess(category, EXPLICIT, explicit)
-        : !revealing.isEmpty() ? assess(category, REVEALING_ONLY, revealing) : Assessment.none(category);
+    Assessment own;
+    if (!explicit.isEmpty()) {
+      own = assess(category, EXPLICIT, explicit);
+    } else if (distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !revealing.isEmpty())) {
+      own = assess(category, SUGGESTIVE, suggestive, revealing);
+    } else if (!suggestive.isEmpty()) {
+      own = assess(category, ONE_SUGGESTIVE_CUE, suggestive);
+    } else if (!revealing.isEmpty()) {
+      own = assess(category, REVEALING_ONLY, revealing);
+    } else {
+      own = Assessment.none(category);
+    }
     double implied = Math.max(minors.value(), nonConsensual.value());
     if (implied > own.value()) {
       return new Assessment(category, implied, join(own.evidence(), minors.evidence(), nonConsensual.evidence()));
@@ -129,9 +157,15 @@ final class ConceptScorer {
     return own;
   }
 
-  /** A REMOVAL near a GARMENT or REVEALING_GARMENT, as UNDRESS-like hits: the removal and the garment. */
+  /** Cues counted once per wording, so that "sensual, sensual" is one cue, not two. */
+  private static long distinctTerms(List<ConceptHit> hits) {
+    return hits.stream().map(hit -> hit.evidence().text().toLowerCase(Locale.ROOT)).distinct().count();
+  }
+
+  /** A REMOVAL near a GARMENT, REVEALING_GARMENT or BEACHWEAR, as UNDRESS-like hits: the removal and the garment. */
   private static List<ConceptHit> garmentRemovals(Map<Concept, List<ConceptHit>> found) {
-    List<ConceptHit> garments = join(of(found, Concept.GARMENT), of(found, Concept.REVEALING_GARMENT));
+    List<ConceptHit> garments =
+        join(of(found, Concept.GARMENT), of(found, Concept.REVEALING_GARMENT), of(found, Concept.BEACHWEAR));
     List<ConceptHit> pairs = new ArrayList<>();
     for (ConceptHit removal : of(found, Concept.REMOVAL)) {
       for (ConceptHit garment : garments) {
@@ -144,12 +178,12 @@ final class ConceptScorer {
     return pairs;
   }
 
-  private static List<ConceptHit> of(Map<Concept, List<ConceptHit>> found, Concept concept) {
+  static List<ConceptHit> of(Map<Concept, List<ConceptHit>> found, Concept concept) {
     return found.getOrDefault(concept, List.of());
   }
 
   @SafeVarargs
-  private static <T> List<T> join(List<T>... lists) {
+  static <T> List<T> join(List<T>... lists) {
     Set<T> all = new LinkedHashSet<>();
     for (List<T> list : lists) {
       all.addAll(list);
@@ -158,7 +192,7 @@ final class ConceptScorer {
   }
 
   @SafeVarargs
-  private static Assessment assess(Category category, double value, List<ConceptHit>... because) {
+  static Assessment assess(Category category, double value, List<ConceptHit>... because) {
     return new Assessment(category, value, join(because).stream().map(ConceptHit::evidence).distinct().toList());
   }
 }

@@ -1,22 +1,43 @@
 package io.gardefou.text;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** One lexicon's terms as a trie over token keys; finds the longest term that starts at a token. */
+/**
+ * One lexicon's terms as a trie over token keys; finds the longest term that starts at a token.
+ *
+ * <p>Typos: a term may match with <em>one</em> of its words mistyped, the way people slip: one letter doubled
+ * (words of {@value #MIN_TYPO_LETTERS}+ letters) or two adjacent letters swapped (words of {@value #MIN_SWAP_LETTERS}+
+ * letters: French "peins" is a swap of "penis"). A letter left out is not tried: too many real words are a term
+ * less a letter ("striped", "violet", "boxes").
+ * Every misspelling is computed when the lexicon loads, so a lookup is one hash probe and allocates nothing; a
+ * misspelling that is itself a word of the lexicon is dropped, and an exact match always beats a fuzzy one. SAFE
+ * phrases never match fuzzily: a typo must not widen what they mask.
+ */
 final class TermIndex {
+  static final int MIN_TYPO_LETTERS = 4;
+  static final int MIN_SWAP_LETTERS = 6;
+
   /** A lexicon entry as written, and the concept it stands for. */
   record Term(Concept concept, String entry) {}
 
   /** One word of a term: its key, and whether it matches any token key that starts with it ({@code nud*}). */
   record Word(String key, boolean prefix) {}
 
-  /** A term found at tokens {@code first..last} (inclusive). */
-  record Found(Term term, int first, int last) {}
+  /** A term found at tokens {@code first..last} (inclusive); {@code fuzzy} when a word matched by a typo. */
+  record Found(Term term, int first, int last, boolean fuzzy) {}
 
-  private record Node(Map<String, Node> exact, Map<String, Node> prefixes, Term term) {}
+  /**
+   * A trie node; {@code typos} maps each misspelling of an exact child key to that child, {@code prefixTypos} each
+   * misspelling of a prefix stem, probed at the lengths in {@code prefixTypoLengths}.
+   */
+  private record Node(Map<String, Node> exact, Map<String, Node> prefixes, Map<String, Node> typos,
+      Map<String, Node> prefixTypos, int[] prefixTypoLengths, Term term) {}
 
   private final Node root;
 
@@ -31,13 +52,15 @@ final class TermIndex {
   /** The longest term starting at token {@code first}, trying every key form of each token. */
   Optional<Found> longestAt(List<Token> tokens, int first, Diacritics diacritics) {
     Found[] best = new Found[1];
-    walk(root, tokens, first, first, diacritics, best);
+    walk(root, tokens, first, first, false, diacritics, best);
     return Optional.ofNullable(best[0]);
   }
 
-  private static void walk(Node node, List<Token> tokens, int first, int next, Diacritics diacritics, Found[] best) {
-    if (node.term() != null && (best[0] == null || best[0].last() < next - 1)) {
-      best[0] = new Found(node.term(), first, next - 1);
+  private static void walk(Node node, List<Token> tokens, int first, int next, boolean fuzzy, Diacritics diacritics,
+      Found[] best) {
+    Term term = node.term();
+    if (term != null && !(fuzzy && term.concept() == Concept.SAFE) && better(best[0], next - 1, fuzzy)) {
+      best[0] = new Found(term, first, next - 1, fuzzy);
     }
     if (next >= tokens.size()) {
       return;
@@ -45,14 +68,39 @@ final class TermIndex {
     for (String key : tokens.get(next).keys(diacritics)) {
       Node child = node.exact().get(key);
       if (child != null) {
-        walk(child, tokens, first, next + 1, diacritics, best);
+        walk(child, tokens, first, next + 1, fuzzy, diacritics, best);
       }
       for (Map.Entry<String, Node> prefix : node.prefixes().entrySet()) {
         if (key.startsWith(prefix.getKey())) {
-          walk(prefix.getValue(), tokens, first, next + 1, diacritics, best);
+          walk(prefix.getValue(), tokens, first, next + 1, fuzzy, diacritics, best);
+        }
+      }
+      if (!fuzzy) {
+        walkTypos(node, tokens, first, next, key, diacritics, best);
+      }
+    }
+  }
+
+  /** At most one mistyped word per term keeps fuzzy matching from drifting. */
+  private static void walkTypos(Node node, List<Token> tokens, int first, int next, String key, Diacritics diacritics,
+      Found[] best) {
+    Node typo = node.typos().get(key);
+    if (typo != null) {
+      walk(typo, tokens, first, next + 1, true, diacritics, best);
+    }
+    for (int length : node.prefixTypoLengths()) {
+      if (key.length() >= length) {
+        Node stem = node.prefixTypos().get(key.substring(0, length));
+        if (stem != null) {
+          walk(stem, tokens, first, next + 1, true, diacritics, best);
         }
       }
     }
+  }
+
+  /** Longer wins; at equal length an exact match beats a fuzzy one. */
+  private static boolean better(Found current, int last, boolean fuzzy) {
+    return current == null || current.last() < last || (current.last() == last && current.fuzzy() && !fuzzy);
   }
 
   /** Collects terms; {@link #add} reports a duplicate instead of overwriting it. */
@@ -64,11 +112,13 @@ final class TermIndex {
     }
 
     private final Draft root = new Draft();
+    private final Set<String> words = new HashSet<>();
 
     /** Adds the term, or returns the term already there under the same words. */
     Optional<Term> add(List<Word> words, Term term) {
       Draft node = root;
       for (Word word : words) {
+        this.words.add(word.key());
         node = (word.prefix() ? node.prefixes : node.exact).computeIfAbsent(word.key(), k -> new Draft());
       }
       if (node.term != null) {
@@ -82,12 +132,45 @@ final class TermIndex {
       return new TermIndex(freeze(root));
     }
 
-    private static Node freeze(Draft draft) {
+    private Node freeze(Draft draft) {
       Map<String, Node> exact = new HashMap<>();
       draft.exact.forEach((key, child) -> exact.put(key, freeze(child)));
       Map<String, Node> prefixes = new HashMap<>();
       draft.prefixes.forEach((key, child) -> prefixes.put(key, freeze(child)));
-      return new Node(Map.copyOf(exact), Map.copyOf(prefixes), draft.term);
+      Map<String, Node> typos = new HashMap<>();
+      exact.forEach((key, child) -> misspellings(key).forEach(typo -> typos.putIfAbsent(typo, child)));
+      Map<String, Node> prefixTypos = new HashMap<>();
+      prefixes.forEach((key, child) -> misspellings(key).forEach(typo -> prefixTypos.putIfAbsent(typo, child)));
+      int[] lengths = prefixTypos.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+      return new Node(Map.copyOf(exact), Map.copyOf(prefixes), Map.copyOf(typos), Map.copyOf(prefixTypos), lengths,
+          draft.term);
+    }
+
+    /** The doublings and (for longer words) swaps of a word, less those that are words of the lexicon. */
+    private List<String> misspellings(String word) {
+      int[] letters = word.codePoints().toArray();
+      List<String> typos = new ArrayList<>();
+      if (letters.length < MIN_TYPO_LETTERS) {
+        return typos;
+      }
+      for (int i = 0; i < letters.length; i++) {
+        if (letters.length >= MIN_SWAP_LETTERS && i + 1 < letters.length && letters[i] != letters[i + 1]) {
+          int[] swapped = letters.clone();
+          swapped[i] = letters[i + 1];
+          swapped[i + 1] = letters[i];
+          typos.add(new String(swapped, 0, swapped.length));
+        }
+        StringBuilder doubled = new StringBuilder(word.length() + 2);
+        for (int j = 0; j < letters.length; j++) {
+          doubled.appendCodePoint(letters[j]);
+          if (j == i) {
+            doubled.appendCodePoint(letters[j]);
+          }
+        }
+        typos.add(doubled.toString());
+      }
+      typos.removeIf(words::contains);
+      return typos;
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * <p>The walk: (1) per normalisation segment, drop format and default-ignorable characters and apply
  * NFKC_Casefold, recording for every output char the original span it came from; (2) read leet {@code @ $} next
  * to a letter as {@code a s}; (3) split words by UAX #29 (ICU's dictionaries segment Chinese, Japanese and Thai);
- * (4) split at apostrophes and drop in-word dots and underscores ("n.u.d.e"); (5) join runs of three or more
- * spaced single characters ("n u d e"); (6) per word, map look-alike letters ({@link Confusables}), strip
+ * (4) split at apostrophes and underscores (tag-style "large_breasts") and drop in-word dots ("n.u.d.e");
+ * (5) join runs of three or more spaced single characters ("n u d e", "n_u_d_e"); (6) per word, map look-alike letters ({@link Confusables}), strip
  * diacritics, de-leet digits (only in words with a letter, so "12" stays a number) and squeeze repeated letters.
  * The {@link Token#literal() literal} form, for age expressions, also keeps a word's leading number ("12yo").
  *
@@ -116,7 +116,7 @@ public final class TextNormalizer {
     }
   }
 
-  /** UAX #29 words, split at apostrophes (elision, contractions), keeping only letters, marks and digits. */
+  /** UAX #29 words, split at apostrophes (elision, contractions) and underscores, keeping letters, marks, digits. */
   private List<Piece> words(String text) {
     BreakIterator words = (BreakIterator) wordPrototype.clone();
     words.setText(text);
@@ -131,7 +131,7 @@ public final class TextNormalizer {
       int pieceEnd = -1;
       for (int k = start; k < end; k++) {
         char c = text.charAt(k);
-        if (APOSTROPHES.indexOf(c) >= 0) {
+        if (APOSTROPHES.indexOf(c) >= 0 || c == '_') {
           addPiece(pieces, kept, pieceStart, pieceEnd);
           kept.setLength(0);
           pieceStart = -1;
