@@ -25,13 +25,21 @@ public final class SuiteCases {
   public static final String DATASET = "suite";
   /** Where the suite lives, relative to the repository root. */
   public static final Path DEFAULT_DIR = Path.of("eval", "suite");
+  /** The dataset name of the held-out set: same schema, written without sight of the lexicons or the suite. */
+  public static final String HOLDOUT = "holdout";
+  public static final Path HOLDOUT_DIR = Path.of("eval", "holdout");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SuiteCases() {}
 
-  /** Loads every {@code *.jsonl} file directly in {@code dir}, in name order. */
+  /** Loads every {@code *.jsonl} file directly in {@code dir}, in name order, as the dataset {@value #DATASET}. */
   public static CaseSet load(Path dir) throws IOException {
+    return load(dir, DATASET);
+  }
+
+  /** Loads every {@code *.jsonl} file directly in {@code dir}, in name order, under the given dataset name. */
+  public static CaseSet load(Path dir, String dataset) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "no red-team suite directory");
     }
@@ -40,7 +48,7 @@ public final class SuiteCases {
       files = list.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
           .sorted().toList();
     }
-    SourceStats.Tally tally = new SourceStats.Tally(DATASET);
+    SourceStats.Tally tally = new SourceStats.Tally(dataset);
     List<EvalCase> cases = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     Set<String> texts = new HashSet<>();
@@ -49,14 +57,14 @@ public final class SuiteCases {
       for (int i = 0; i < lines.size(); i++) {
         if (!lines.get(i).isBlank()) {
           tally.row();
-          readLine(file.getFileName() + " line " + (i + 1), lines.get(i), tally, cases, ids, texts);
+          readLine(dataset, file.getFileName() + " line " + (i + 1), lines.get(i), tally, cases, ids, texts);
         }
       }
     }
     return new CaseSet(cases, List.of(tally.build()));
   }
 
-  private static void readLine(String where, String line, SourceStats.Tally tally, List<EvalCase> cases,
+  private static void readLine(String dataset, String where, String line, SourceStats.Tally tally, List<EvalCase> cases,
       Set<String> ids, Set<String> texts) {
     JsonNode node;
     try {
@@ -96,7 +104,7 @@ public final class SuiteCases {
           tally.malformed(where, "duplicate id " + id);
           return;
         }
-        cases.add(new EvalCase(DATASET, id, text, lang, operation, keep.expectation()));
+        cases.add(new EvalCase(dataset, id, text, lang, operation, keep.expectation()));
         tally.loaded(!texts.add(text));
       }
       case Labels.Skip skip -> tally.skipped(skip.reason());

@@ -20,6 +20,14 @@ class SuiteCasesTest {
   }
 
   @Test
+  void loadsTheHeldOutSetUnderItsOwnDatasetName() throws IOException {
+    CaseSet holdout = SuiteCases.load(Fixtures.resource("suite"), SuiteCases.HOLDOUT);
+
+    assertThat(holdout.cases()).hasSize(6).extracting(EvalCase::dataset).containsOnly(SuiteCases.HOLDOUT);
+    assertThat(holdout.sources()).singleElement().extracting(SourceStats::dataset).isEqualTo(SuiteCases.HOLDOUT);
+  }
+
+  @Test
   void readsOperationLanguageAndExpectationIncludingHardBenignCases() throws IOException {
     Map<String, EvalCase> byId = byId();
 

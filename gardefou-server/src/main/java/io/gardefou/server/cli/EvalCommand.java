@@ -36,6 +36,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--suite", paramLabel = "DIR", description = "The red-team suite's *.jsonl (default eval/suite).")
   Path suite = SuiteCases.DEFAULT_DIR;
 
+  @Option(names = "--holdout", paramLabel = "DIR",
+      description = "The held-out set's *.jsonl (default eval/holdout, skipped when absent).")
+  Path holdout = SuiteCases.HOLDOUT_DIR;
+
   @Option(names = "--no-perturbations", description = "Screen the suite as written, without obfuscated variants.")
   boolean noPerturbations;
 
@@ -72,8 +76,12 @@ final class EvalCommand implements Callable<Integer> {
     return check && !report.targets().allMet() ? 3 : 0;
   }
 
+  /** The suite and, when present, the held-out set, each with its obfuscated variants unless told not to. */
   private CaseSet suiteCases() throws IOException {
     CaseSet written = SuiteCases.load(suite);
+    if (Files.isDirectory(holdout)) {
+      written = written.plus(SuiteCases.load(holdout, SuiteCases.HOLDOUT));
+    }
     return noPerturbations ? written : Perturbations.seeded(seed).expand(written);
   }
 
