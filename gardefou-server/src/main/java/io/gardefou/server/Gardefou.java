@@ -2,13 +2,11 @@ package io.gardefou.server;
 
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.PolicyPacks;
-import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.store.Database;
 import io.gardefou.text.TextDetector;
-import java.util.List;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
@@ -37,16 +35,14 @@ public final class Gardefou implements AutoCloseable {
     }
   }
 
-  /** The screener every entry point shares: the same detectors, policy and deadline. */
+  /**
+   * The screener every entry point shares: the same detectors, policy, tenants' settings (adult-content
+   * opt-in, default jurisdiction) and deadline.
+   */
   public static Screener screener(ServerConfig config, VerdictLog log) {
-    return screener(config, log, List.of());
-  }
-
-  /** The same screener, deciding for these tenants' settings (adult content opt-in, default jurisdiction). */
-  public static Screener screener(ServerConfig config, VerdictLog log, List<TenantSettings> tenants) {
     return Screener.builder()
         .detector(TextDetector.create())
-        .policy(policy(config).withTenants(tenants))
+        .policy(policy(config).withTenants(config.tenants()))
         .deadline(config.deadline())
         .log(log)
         .build();

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gardefou.model.Jurisdiction;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.policy.TenantSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything {@code gardefou serve} and {@code gardefou scan} can be told, with embedded defaults so that
@@ -19,12 +25,23 @@ import java.util.Optional;
  *
  * @param database a JDBC URL; empty means the SQLite file {@code gardefou.db} under {@code dataDir}
  * @param policyDir policy packs over the bundled ones ({@code --policy DIR}); empty for the bundled packs only
+ * @param jurisdictionHeader the request header the operator's edge sets to the user's country, trusted first
+ * @param tenants tenants' settings (adult-content opt-in, default jurisdiction); others get the defaults
  */
 public record ServerConfig(
-    String host, int port, Path dataDir, String database, Duration deadline, int maxJsonBytes, Optional<Path> policyDir) {
+    String host,
+    int port,
+    Path dataDir,
+    String database,
+    Duration deadline,
+    int maxJsonBytes,
+    Optional<Path> policyDir,
+    String jurisdictionHeader,
+    List<TenantSettings> tenants) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
+  public static final String DEFAULT_JURISDICTION_HEADER = "X-Gardefou-Jurisdiction";
 
   public ServerConfig {
     Objects.requireNonNull(host, "host");
@@ -32,6 +49,8 @@ public record ServerConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(policyDir, "policyDir");
+    Objects.requireNonNull(jurisdictionHeader, "jurisdictionHeader");
+    tenants = List.copyOf(tenants);
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -41,11 +60,20 @@ public record ServerConfig(
     if (maxJsonBytes < 1024) {
       throw new IllegalArgumentException("max_json_bytes must be at least 1024, was " + maxJsonBytes);
     }
+    if (!jurisdictionHeader.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("jurisdiction_header must be an HTTP header name, was '" + jurisdictionHeader + "'");
+    }
+    Set<String> ids = new HashSet<>();
+    for (TenantSettings tenant : tenants) {
+      if (!ids.add(tenant.id())) {
+        throw new IllegalArgumentException("tenant '" + tenant.id() + "' is configured twice");
+      }
+    }
   }
 
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250), DEFAULT_MAX_JSON_BYTES,
-        Optional.empty());
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250),
+        DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -66,29 +94,43 @@ public record ServerConfig(
     }
   }
 
+  /** The settings of the tenant, or the defaults when it was not configured. */
+  public TenantSettings tenant(String id) {
+    return tenants.stream().filter(t -> t.id().equals(id)).findFirst().orElseGet(() -> TenantSettings.defaults(id));
+  }
+
+  /** The tenant requests are screened for until API keys name one. */
+  public TenantSettings defaultTenant() {
+    return tenant(ScreeningRequest.DEFAULT_TENANT);
+  }
+
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
   }
 
   /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
   public ServerConfig withPolicyDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir));
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants);
+  }
+
+  public ServerConfig withTenants(List<TenantSettings> newTenants) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants);
   }
 
   /** The config file's shape: every key optional. */
@@ -99,7 +141,9 @@ public record ServerConfig(
       String db,
       @JsonProperty("deadline_ms") Long deadlineMs,
       @JsonProperty("max_json_bytes") Integer maxJsonBytes,
-      String policy) {
+      String policy,
+      @JsonProperty("jurisdiction_header") String jurisdictionHeader,
+      List<TenantForm> tenants) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -109,7 +153,28 @@ public record ServerConfig(
           db != null ? db : base.database(),
           deadlineMs != null ? Duration.ofMillis(deadlineMs) : base.deadline(),
           maxJsonBytes != null ? maxJsonBytes : base.maxJsonBytes(),
-          policy != null ? Optional.of(Path.of(policy)) : base.policyDir());
+          policy != null ? Optional.of(Path.of(policy)) : base.policyDir(),
+          jurisdictionHeader != null ? jurisdictionHeader : base.jurisdictionHeader(),
+          tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants());
+    }
+  }
+
+  /** One tenant in the config file: {@code {id, adult_content?, default_jurisdiction?}}. */
+  private record TenantForm(
+      String id,
+      @JsonProperty("adult_content") Boolean adultContent,
+      @JsonProperty("default_jurisdiction") String defaultJurisdiction) {
+
+    TenantSettings settings() {
+      if (id == null) {
+        throw new IllegalArgumentException("every tenant needs an id");
+      }
+      try {
+        return new TenantSettings(id, Boolean.TRUE.equals(adultContent),
+            defaultJurisdiction == null ? Jurisdiction.global() : Jurisdiction.of(defaultJurisdiction));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("tenant '" + id + "': default_jurisdiction: " + e.getMessage(), e);
+      }
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.gardefou.server.cli;
 
-import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
@@ -54,14 +53,15 @@ final class ScanCommand implements Callable<Integer> {
     if (policy != null) {
       settings = settings.withPolicyDir(policy);
     }
-    List<TenantSettings> tenants = adultContent
-        ? List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, Jurisdiction.global()))
-        : List.of();
+    if (adultContent) {
+      settings = settings.withTenants(
+          List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, settings.defaultTenant().defaultJurisdiction())));
+    }
     // Malformed UTF-8 becomes U+FFFD rather than aborting the whole file; the line is still screened.
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (Screener screener = Gardefou.screener(settings, VerdictLog.discarding(), tenants);
+    try (Screener screener = Gardefou.screener(settings, VerdictLog.discarding());
         BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(input), decoder));
         Writer out = output == null
             ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))

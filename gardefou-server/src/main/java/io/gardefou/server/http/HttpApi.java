@@ -31,7 +31,7 @@ public final class HttpApi {
     app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
     app.get("/readyz", ctx -> ready(ctx, storeReady));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.post("/v1/moderations", new ModerationHandler(screener, config.maxJsonBytes()));
+    app.post("/v1/moderations", new ModerationHandler(screener, config));
 
     ErrorTable.install(app);
   }

@@ -9,29 +9,32 @@ import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.VerdictJson;
+import io.gardefou.server.ServerConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code POST /v1/moderations}: OpenAI's moderation API, answered by the screener. */
 final class ModerationHandler implements Handler {
   private final Screener screener;
-  private final int maxJsonBytes;
+  private final ServerConfig config;
 
-  ModerationHandler(Screener screener, int maxJsonBytes) {
+  ModerationHandler(Screener screener, ServerConfig config) {
     this.screener = screener;
-    this.maxJsonBytes = maxJsonBytes;
+    this.config = config;
   }
 
   @Override
   public void handle(Context ctx) {
-    ModerationRequest request = ModerationRequest.parse(JsonBodies.readObject(ctx, maxJsonBytes));
+    ModerationRequest request = ModerationRequest.parse(JsonBodies.readObject(ctx, config.maxJsonBytes()));
     ArrayNode results = JsonBodies.MAPPER.createArrayNode();
     String id = null;
-    for (ScreeningRequest screening : request.screeningRequests()) {
+    for (ScreeningRequest screening : request.screeningRequests(
+        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant())) {
       Verdict verdict = screener.screen(screening);
       id = id == null ? "modr-" + verdict.decisionId() : id;
-      results.add(result(verdict));
+      results.add(result(screening, verdict));
     }
     ObjectNode response = JsonBodies.MAPPER.createObjectNode();
     response.put("id", id);
@@ -40,7 +43,7 @@ final class ModerationHandler implements Handler {
     ctx.contentType("application/json").result(response.toString());
   }
 
-  private static ObjectNode result(Verdict verdict) {
+  private static ObjectNode result(ScreeningRequest screening, Verdict verdict) {
     ObjectNode result = JsonBodies.MAPPER.createObjectNode();
     result.put("flagged", verdict.flagged());
     ObjectNode categories = result.putObject("categories");
@@ -57,6 +60,8 @@ final class ModerationHandler implements Handler {
     extension.put("decision_id", verdict.decisionId().toString());
     extension.put("policy_version", verdict.policyVersion());
     extension.put("language", verdict.signals().fact(Fact.LANGUAGE).orElse("und"));
+    extension.put("jurisdiction", screening.jurisdiction().code());
+    extension.put("jurisdiction_source", screening.jurisdictionSource().wireName());
     ArrayNode rules = extension.putArray("rules");
     verdict.ruleHits().stream().map(RuleHit::rule).forEach(rules::add);
     ArrayNode legalBasis = extension.putArray("legal_basis");

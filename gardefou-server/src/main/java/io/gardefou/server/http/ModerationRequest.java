@@ -3,12 +3,16 @@ package io.gardefou.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Jurisdiction;
+import io.gardefou.model.JurisdictionSource;
 import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Tier;
+import io.gardefou.policy.JurisdictionResolver;
+import io.gardefou.policy.TenantSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A parsed {@code POST /v1/moderations} body: OpenAI's {@code input} and {@code model}, plus Garde-fou's
@@ -17,7 +21,8 @@ import java.util.List;
  * @param texts one entry per result: each string of a string array, or the joined text parts of a
  *     multimodal array, which OpenAI answers with a single result
  */
-record ModerationRequest(List<String> texts, String model, Operation operation, Actor actor, Jurisdiction jurisdiction) {
+record ModerationRequest(
+    List<String> texts, String model, Operation operation, Actor actor, Optional<Jurisdiction> jurisdiction) {
   static final int MAX_INPUTS = 64;
   static final String DEFAULT_MODEL = "omni-moderation-latest";
 
@@ -43,9 +48,18 @@ record ModerationRequest(List<String> texts, String model, Operation operation, 
         jurisdiction(extension));
   }
 
-  List<ScreeningRequest> screeningRequests() {
+  /**
+   * One screening request per text, for the tenant. Where the user is comes from the operator's trusted edge
+   * header first, then the body's {@code gardefou.jurisdiction}, then the tenant's default, else global.
+   */
+  List<ScreeningRequest> screeningRequests(Optional<String> edgeHeader, TenantSettings tenant) {
+    JurisdictionResolver.Resolved edge = JurisdictionResolver.resolve(edgeHeader, tenant);
+    JurisdictionResolver.Resolved where = edge.source() == JurisdictionSource.HEADER || jurisdiction.isEmpty()
+        ? edge
+        : new JurisdictionResolver.Resolved(jurisdiction.get(), JurisdictionSource.REQUEST);
     return texts.stream()
-        .map(text -> new ScreeningRequest(operation, text, List.of(), actor, jurisdiction, ScreeningRequest.DEFAULT_TENANT))
+        .map(text -> new ScreeningRequest(
+            operation, text, List.of(), actor, where.jurisdiction(), tenant.id(), where.source()))
         .toList();
   }
 
@@ -114,13 +128,13 @@ record ModerationRequest(List<String> texts, String model, Operation operation, 
     }
   }
 
-  private static Jurisdiction jurisdiction(JsonNode extension) {
+  private static Optional<Jurisdiction> jurisdiction(JsonNode extension) {
     String code = optionalText(extension, "jurisdiction");
     if (code == null) {
-      return Jurisdiction.global();
+      return Optional.empty();
     }
     try {
-      return Jurisdiction.of(code);
+      return Optional.of(Jurisdiction.of(code));
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("unknown_jurisdiction", "gardefou.jurisdiction", e.getMessage());
     }

@@ -104,6 +104,32 @@ class ModerationApiTest {
     assertThat(results.path(0).path("flagged").asBoolean()).isTrue();
   }
 
+  @Test
+  void theEdgeHeaderOutranksTheBodyInSayingWhereTheUserIs() throws Exception {
+    var http = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/v1/moderations"))
+        .header("X-Gardefou-Jurisdiction", "ID")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"input\": \"a nude figure study in charcoal\", \"gardefou\": {\"jurisdiction\": \"US\"}}"))
+        .build());
+
+    JsonNode gardefou = JsonBodies.MAPPER.readTree(http.body()).path("results").path(0).path("gardefou");
+    assertThat(gardefou.path("jurisdiction").asText()).isEqualTo("ID");
+    assertThat(gardefou.path("jurisdiction_source").asText()).isEqualTo("header");
+    assertThat(gardefou.path("decision").asText()).isEqualTo("REFUSE");
+    assertThat(gardefou.path("legal_basis").toString()).contains("44/2008");
+  }
+
+  @Test
+  void theBodySaysWhereTheUserIsWhenTheEdgeDoesNot() throws Exception {
+    JsonNode gardefou = JsonBodies.MAPPER.readTree(server.post("/v1/moderations",
+            "{\"input\": \"a lighthouse\", \"gardefou\": {\"jurisdiction\": \"fr\"}}").body())
+        .path("results").path(0).path("gardefou");
+
+    assertThat(gardefou.path("jurisdiction").asText()).isEqualTo("FR");
+    assertThat(gardefou.path("jurisdiction_source").asText()).isEqualTo("request");
+    assertThat(gardefou.path("policy_version").asText()).contains("FR@").contains("EU@");
+  }
+
   private static Moderation moderate(String text) {
     ModerationCreateResponse response = openai.moderations().create(ModerationCreateParams.builder().input(text).build());
     assertThat(response.results()).hasSize(1);

@@ -59,7 +59,7 @@ class BatchScanTest {
   void indonesiaRefusesAdultContentCitingItsLawWhereTheUnitedStatesAllowsItForAVerifiedAdult() throws Exception {
     List<TenantSettings> optedIn =
         List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, Jurisdiction.global()));
-    try (Screener adultTenant = Gardefou.screener(ServerConfig.defaults(), VerdictLog.discarding(), optedIn)) {
+    try (Screener adultTenant = Gardefou.screener(ServerConfig.defaults().withTenants(optedIn), VerdictLog.discarding())) {
       StringWriter written = new StringWriter();
       new BatchScan(adultTenant).run(new BufferedReader(new StringReader("""
           {"id": "id", "text": "a nude woman on a beach", "jurisdiction": "ID", "tier": "verified_adult"}
