@@ -1,0 +1,7 @@
+/**
+ * Bounded, safe decoding of untrusted images: {@link io.gardefou.image.ImageDecoder} turns JPEG, PNG, GIF, BMP
+ * and WebP bytes into an upright 8-bit RGB {@link io.gardefou.image.DecodedImage} within
+ * {@link io.gardefou.image.ImageLimits}, or throws {@link io.gardefou.image.ImageError} (HTTP 400). Decoding
+ * rules: {@code docs/design/image-decoding.md}.
+ */
+package io.gardefou.image;
