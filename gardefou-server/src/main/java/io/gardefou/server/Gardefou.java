@@ -1,16 +1,24 @@
 package io.gardefou.server;
 
 import io.gardefou.policy.PackPolicy;
+import io.gardefou.policy.Policy;
+import io.gardefou.policy.SwappablePolicy;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.store.Database;
 import io.gardefou.text.TextDetector;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
+  /** How often a {@code --policy} directory is looked at for changed packs. */
+  static final Duration POLICY_POLL = Duration.ofSeconds(2);
+
   private final Database database;
+  private final Optional<PolicyReloader> reloader;
   private final Screener screener;
   private final HttpApi http;
 
@@ -19,7 +27,9 @@ public final class Gardefou implements AutoCloseable {
         ? Database.openDefault(config.dataDir())
         : Database.open(config.database());
     Metrics metrics = new Metrics();
-    this.screener = screener(config, metrics.counting(database.verdictLog()));
+    SwappablePolicy policy = new SwappablePolicy(policy(config));
+    this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
+    this.screener = screener(config, metrics.counting(database.verdictLog()), policy);
     this.http = new HttpApi(config, screener, metrics, database::ping);
   }
 
@@ -40,17 +50,24 @@ public final class Gardefou implements AutoCloseable {
    * opt-in, default jurisdiction) and deadline.
    */
   public static Screener screener(ServerConfig config, VerdictLog log) {
+    return screener(config, log, policy(config));
+  }
+
+  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
     return Screener.builder()
         .detector(TextDetector.create())
-        .policy(policy(config).withTenants(config.tenants()))
+        .policy(policy)
         .deadline(config.deadline())
         .log(log)
         .build();
   }
 
-  /** The policy packs: loaded, compiled and checked once; a bad pack stops the start with a message naming it. */
+  /**
+   * The policy packs for the configured tenants: loaded, compiled and checked once; a bad pack stops the start
+   * with a message naming it.
+   */
   public static PackPolicy policy(ServerConfig config) {
-    return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled);
+    return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */
@@ -60,6 +77,7 @@ public final class Gardefou implements AutoCloseable {
 
   @Override
   public void close() {
+    reloader.ifPresent(PolicyReloader::close);
     http.stop();
     screener.close();
     database.close();
