@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts a TF.js Keras LayersModel (one image input, channels_last, one output) to an ONNX graph.
+ * Converts a TF.js Keras LayersModel (one image input, channels_last, one output) to an ONNX graph with the
+ * same NHWC input and output layout.
  *
  * <p>Keras works in NHWC and ONNX convolutions in NCHW, so the input is transposed once and every 4-D tensor
  * stays NCHW inside; kernels are re-laid out at conversion. Static spatial sizes are tracked per tensor because
@@ -47,9 +48,15 @@ public final class LayersToOnnx {
       }
     }
     String output = config.path("output_layers").path(0).path(0).asText(last);
-    graph.node("Identity", OUTPUT, List.of(tensor(output)), OUTPUT);
     int[] shape = shapes.get(output);
-    graph.output(OUTPUT, shape.length == 1 ? new long[] {0, shape[0]} : new long[] {0, shape[0], shape[1], shape[2]});
+    if (shape.length == 1) {
+      graph.node("Identity", OUTPUT, List.of(tensor(output)), OUTPUT);
+      graph.output(OUTPUT, 0, shape[0]);
+    } else {
+      // Back to NHWC, so the ONNX model answers in Keras's layout as it takes Keras's input.
+      graph.node("Transpose", OUTPUT, List.of(tensor(output)), OUTPUT).intsAttr("perm", 0, 2, 3, 1);
+      graph.output(OUTPUT, 0, shape[1], shape[2], shape[0]);
+    }
     return graph.toModelProto();
   }
 
