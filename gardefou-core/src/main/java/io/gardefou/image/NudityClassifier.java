@@ -97,15 +97,14 @@ public final class NudityClassifier implements AutoCloseable {
     float[] out = new float[SIZE * SIZE * 3];
     double rowRatio = (double) (height - 1) / (SIZE - 1);
     double colRatio = (double) (width - 1) / (SIZE - 1);
-    boolean resize = width != SIZE || height != SIZE;
     int i = 0;
     for (int r = 0; r < SIZE; r++) {
-      double sourceRow = resize ? rowRatio * r : r;
+      double sourceRow = rowRatio * r; // exactly r when the side is already 224, as when tfjs skips the resize
       int top = (int) Math.floor(sourceRow);
       int bottom = Math.min(height - 1, (int) Math.ceil(sourceRow));
       double rowFrac = sourceRow - top;
       for (int c = 0; c < SIZE; c++) {
-        double sourceCol = resize ? colRatio * c : c;
+        double sourceCol = colRatio * c;
         int left = (int) Math.floor(sourceCol);
         int right = Math.min(width - 1, (int) Math.ceil(sourceCol));
         double colFrac = sourceCol - left;

@@ -3,6 +3,7 @@ package io.gardefou.image.onnx;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,7 +51,7 @@ public final class NsfwjsBundle {
     return new LayersModel(model.path("modelTopology"), weights);
   }
 
-  static JsonNode parseLiteral(String script) throws IOException {
+  private static JsonNode parseLiteral(String script) throws IOException {
     Matcher matcher = LITERAL.matcher(script);
     if (!matcher.find()) {
       throw new IOException("no browserified object literal found");
@@ -60,7 +61,7 @@ public final class NsfwjsBundle {
   }
 
   private static byte[] readShards(Path dir, JsonNode paths) throws IOException {
-    var all = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (JsonNode path : paths) {
       String script = Files.readString(dir.resolve(path.asText() + ".min.js"), StandardCharsets.US_ASCII);
       Matcher matcher = BASE64.matcher(script);
