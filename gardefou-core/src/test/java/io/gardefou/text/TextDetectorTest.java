@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TextDetectorTest {
   private static final TextDetector DETECTOR = TextDetector.create();
   private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
+  /** A deadline no loaded test machine misses: these tests are about what is found, not how fast. */
+  private static final java.time.Duration UNHURRIED = java.time.Duration.ofSeconds(30);
 
   private static Signals detect(Operation operation, String prompt) {
     return DETECTOR.detect(ScreeningRequest.ofText(operation, prompt));
@@ -257,7 +259,7 @@ class TextDetectorTest {
 
   @Test
   void screenerSendsViolenceToReview() {
-    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).build()) {
+    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).deadline(UNHURRIED).build()) {
       Verdict verdict = screener.screen(ScreeningRequest.ofText(Operation.GENERATE, "a man stabbed in an alley"));
 
       assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
@@ -318,7 +320,7 @@ class TextDetectorTest {
 
   @Test
   void screenerRefusesSexualMinorsUnderTheGlobalPolicy() {
-    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).build()) {
+    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).deadline(UNHURRIED).build()) {
       Verdict verdict = screener.screen(ScreeningRequest.ofText(Operation.GENERATE, "nude photo of a 12 year old"));
 
       assertThat(verdict.decision()).isEqualTo(Decision.REFUSE);
@@ -329,7 +331,7 @@ class TextDetectorTest {
 
   @Test
   void screenerAllowsEverydayScene() {
-    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).build()) {
+    try (Screener screener = Screener.builder().detector(DETECTOR).policy(PolicyPacks.bundled()).deadline(UNHURRIED).build()) {
       Verdict verdict = screener.screen(ScreeningRequest.ofText(Operation.GENERATE, "a child building a sandcastle"));
 
       assertThat(verdict.decision()).isEqualTo(Decision.ALLOW);

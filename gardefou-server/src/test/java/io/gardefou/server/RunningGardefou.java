@@ -8,9 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** A real Garde-fou on a free loopback port with its own SQLite file, and a plain HTTP client for it. */
+/**
+ * A real Garde-fou on a free loopback port with its own SQLite file, and a plain HTTP client for it. Its
+ * deadline is generous: these tests are about behaviour, and a loaded test machine must not make a detector
+ * miss the production deadline and fail closed (the fail-closed tests set their own deadlines).
+ */
 public final class RunningGardefou implements AutoCloseable {
+  /** The defaults on a free port, with a deadline no loaded test machine misses. */
+  public static final ServerConfig TESTING = ServerConfig.defaults().withPort(0).withDeadline(Duration.ofSeconds(30));
+
   private final Gardefou gardefou;
   private final Path dataDir;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -23,7 +31,7 @@ public final class RunningGardefou implements AutoCloseable {
   public static RunningGardefou start() {
     try {
       Path dataDir = Files.createTempDirectory("gardefou-test");
-      ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir);
+      ServerConfig config = TESTING.withDataDir(dataDir);
       return new RunningGardefou(Gardefou.start(config), dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ class ScanCommandTest {
     Path input = write("in.jsonl", "{\"id\": 1, \"text\": \"a lighthouse\"}\n{\"id\": 2, \"text\": \"nude photo of a 12 year old\"}\n");
     Path output = dir.resolve("out.jsonl");
 
-    int exit = run("scan", "--input", input.toString(), "--output", output.toString());
+    int exit = scan("--input", input.toString(), "--output", output.toString());
 
     assertThat(exit).isZero();
     assertThat(Files.readAllLines(output)).hasSize(2)
@@ -33,7 +33,7 @@ class ScanCommandTest {
     Path input = write("in.jsonl", "not json\n{\"id\": 2, \"text\": \"a lighthouse\"}\n");
     Path output = dir.resolve("out.jsonl");
 
-    int exit = run("scan", "--input", input.toString(), "--output", output.toString());
+    int exit = scan("--input", input.toString(), "--output", output.toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(Files.readAllLines(output)).hasSize(2);
@@ -47,17 +47,28 @@ class ScanCommandTest {
     Files.write(input, bad);
     Path output = dir.resolve("out.jsonl");
 
-    assertThat(run("scan", "--input", input.toString(), "--output", output.toString())).isZero();
+    assertThat(scan("--input", input.toString(), "--output", output.toString())).isZero();
     assertThat(Files.readString(output)).contains("\"decision\"");
   }
 
   @Test
-  void aMissingInputFileIsAnError() {
-    assertThat(run("scan", "--input", dir.resolve("absent.jsonl").toString())).isNotZero();
+  void aMissingInputFileIsAnError() throws Exception {
+    assertThat(scan("--input", dir.resolve("absent.jsonl").toString())).isNotZero();
   }
 
   private Path write(String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content);
+  }
+
+  /** Runs {@code gardefou scan} with a deadline no loaded test machine misses. */
+  private int scan(String... args) throws Exception {
+    Path config = Files.writeString(dir.resolve("gardefou.yaml"), "deadline_ms: 30000\n");
+    String[] all = new String[args.length + 3];
+    all[0] = "scan";
+    all[1] = "--config";
+    all[2] = config.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return run(all);
   }
 
   private static int run(String... args) {

@@ -10,7 +10,7 @@ import io.gardefou.policy.TenantSettings;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.Gardefou;
-import io.gardefou.server.ServerConfig;
+import io.gardefou.server.RunningGardefou;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -25,7 +25,7 @@ class BatchScanTest {
 
   @BeforeAll
   static void build() {
-    screener = Gardefou.screener(ServerConfig.defaults(), VerdictLog.discarding());
+    screener = Gardefou.screener(RunningGardefou.TESTING, VerdictLog.discarding());
   }
 
   @AfterAll
@@ -59,7 +59,7 @@ class BatchScanTest {
   void indonesiaRefusesAdultContentCitingItsLawWhereTheUnitedStatesAllowsItForAVerifiedAdult() throws Exception {
     List<TenantSettings> optedIn =
         List.of(new TenantSettings(ScreeningRequest.DEFAULT_TENANT, true, Jurisdiction.global()));
-    try (Screener adultTenant = Gardefou.screener(ServerConfig.defaults().withTenants(optedIn), VerdictLog.discarding())) {
+    try (Screener adultTenant = Gardefou.screener(RunningGardefou.TESTING.withTenants(optedIn), VerdictLog.discarding())) {
       StringWriter written = new StringWriter();
       new BatchScan(adultTenant).run(new BufferedReader(new StringReader("""
           {"id": "id", "text": "a nude woman on a beach", "jurisdiction": "ID", "tier": "verified_adult"}
