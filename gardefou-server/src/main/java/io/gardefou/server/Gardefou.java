@@ -1,15 +1,27 @@
 package io.gardefou.server;
 
+import io.gardefou.gateway.DemoUpstream;
+import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.Upstream;
+import io.gardefou.hash.PdqDetector;
+import io.gardefou.image.ImageDecoder;
+import io.gardefou.image.ImageLimits;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
+import io.gardefou.server.upstream.HttpUpstream;
 import io.gardefou.store.Database;
+import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
+
   private final Database database;
   private final Screener screener;
   private final HttpApi http;
@@ -20,7 +32,7 @@ public final class Gardefou implements AutoCloseable {
         : Database.open(config.database());
     Metrics metrics = new Metrics();
     this.screener = screener(config, metrics.counting(database.verdictLog()));
-    this.http = new HttpApi(config, screener, metrics, database::ping);
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -42,15 +54,42 @@ public final class Gardefou implements AutoCloseable {
   public static Screener screener(ServerConfig config, VerdictLog log) {
     return Screener.builder()
         .detector(TextDetector.create())
+        .detector(new PdqDetector(decoder(config)))
         .policy(policy(config).withTenants(config.tenants()))
         .deadline(config.deadline())
         .log(log)
         .build();
   }
 
+  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  public static Gateway gateway(ServerConfig config, Screener screener) {
+    GatewaySettings settings = config.gateway();
+    Upstream upstream = settings.demo()
+        ? DemoUpstream.create()
+        : HttpUpstream.create(settings.upstream(), settings.upstreamApiKey(), settings.upstreamTimeout());
+    if (settings.demo()) {
+      LOG.warn("images upstream: the built-in DEMO (synthetic gradients and shapes); set --upstream URL for a real model");
+    } else {
+      LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
+    }
+    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN());
+  }
+
+  /** Image decoding within the limits, the client's upload limit included. */
+  private static ImageDecoder decoder(ServerConfig config) {
+    ImageLimits defaults = ImageLimits.defaults();
+    return ImageDecoder.create(new ImageLimits(
+        config.gateway().maxImageBytes(), defaults.maxPixels(), defaults.maxFrames(), defaults.maxDimension()));
+  }
+
   /** The policy packs: loaded, compiled and checked once; a bad pack stops the start with a message naming it. */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled);
+  }
+
+  /** The recorded verdicts, read back. */
+  public VerdictRecords verdicts() {
+    return database.verdicts();
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

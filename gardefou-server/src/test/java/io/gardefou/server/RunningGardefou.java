@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import io.gardefou.store.VerdictRecords;
 
 /** A real Garde-fou on a free loopback port with its own SQLite file, and a plain HTTP client for it. */
 public final class RunningGardefou implements AutoCloseable {
@@ -21,9 +23,14 @@ public final class RunningGardefou implements AutoCloseable {
   }
 
   public static RunningGardefou start() {
+    return start(config -> config);
+  }
+
+  /** A server whose defaults (port 0, a fresh data directory) are changed by {@code configure}. */
+  public static RunningGardefou start(UnaryOperator<ServerConfig> configure) {
     try {
       Path dataDir = Files.createTempDirectory("gardefou-test");
-      ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir);
+      ServerConfig config = configure.apply(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
       return new RunningGardefou(Gardefou.start(config), dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -32,6 +39,10 @@ public final class RunningGardefou implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + gardefou.port();
+  }
+
+  public VerdictRecords verdicts() {
+    return gardefou.verdicts();
   }
 
   public Path dataDir() {
