@@ -9,6 +9,7 @@ import io.gardefou.model.Operation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +49,13 @@ final class ErrorTable {
    */
   static void refusal(Context ctx, Outcome.Refused refused) {
     String what = refused.phase() == Operation.OUTPUT ? "the generated images were" : "your request was";
-    ObjectNode error = render(ctx, 400, "invalid_request_error", "content_policy_violation", null,
-        "Garde-fou: " + what + " rejected by the safety system (decision " + refused.verdict().decisionId()
-            + ", request " + refused.requestId() + ").");
-    error.put("decision_id", refused.verdict().decisionId().toString());
-    error.put("request_id", refused.requestId());
-    error.put("phase", refused.phase() == Operation.OUTPUT ? "output" : "input");
-    ctx.result(wrap(error)); // again, now with the ids
+    String decisionId = refused.verdict().decisionId().toString();
+    render(ctx, 400, "invalid_request_error", "content_policy_violation", null,
+        "Garde-fou: " + what + " rejected by the safety system (decision " + decisionId + ", request "
+            + refused.requestId() + ").",
+        error -> error.put("decision_id", decisionId)
+            .put("request_id", refused.requestId())
+            .put("phase", refused.phase() == Operation.OUTPUT ? "output" : "input"));
   }
 
   /** Upstream down or failing: 502; too slow: 504; it refused the request as sent: its own 4xx. */
@@ -65,12 +66,6 @@ final class ErrorTable {
       case UNAVAILABLE -> render(ctx, 502, "server_error", "upstream_error", null, e.getMessage());
       case REJECTED -> render(ctx, e.upstreamStatus(), "invalid_request_error", "upstream_rejected", null, e.getMessage());
     }
-  }
-
-  private static String wrap(ObjectNode error) {
-    ObjectNode body = JsonBodies.MAPPER.createObjectNode();
-    body.set("error", error);
-    return body.toString();
   }
 
   private static String codeOf(int status) {
@@ -89,7 +84,12 @@ final class ErrorTable {
     return body != null && body.startsWith("{\"error\"");
   }
 
-  private static ObjectNode render(Context ctx, int status, String type, String code, String param, String message) {
+  private static void render(Context ctx, int status, String type, String code, String param, String message) {
+    render(ctx, status, type, code, param, message, error -> {});
+  }
+
+  private static void render(Context ctx, int status, String type, String code, String param, String message,
+      Consumer<ObjectNode> extension) {
     ObjectNode body = JsonBodies.MAPPER.createObjectNode();
     ObjectNode error = body.putObject("error");
     error.put("message", message);
@@ -100,7 +100,7 @@ final class ErrorTable {
     } else {
       error.put("param", param);
     }
+    extension.accept(error);
     ctx.status(status).contentType("application/json").result(body.toString());
-    return error;
   }
 }

@@ -17,7 +17,8 @@ class ImagesBadInputTest {
 
   @BeforeAll
   static void start() {
-    server = RunningGardefou.start(config -> config.withGateway(config.gateway().withLimits(2, MAX_IMAGE_BYTES)));
+    server = RunningGardefou.start(config -> config.withDeadline(java.time.Duration.ofSeconds(5))
+        .withGateway(config.gateway().withLimits(2, MAX_IMAGE_BYTES)));
   }
 
   @AfterAll

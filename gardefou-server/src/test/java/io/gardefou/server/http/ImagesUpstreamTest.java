@@ -33,8 +33,8 @@ class ImagesUpstreamTest {
   static void start() {
     upstream = new WireMockServer(options().dynamicPort());
     upstream.start();
-    server = RunningGardefou.start(config -> config.withGateway(new GatewaySettings(
-        upstream.baseUrl() + "/v1", Optional.of("sk-test-key"), Duration.ofMillis(500), 4, 1 << 20)));
+    server = RunningGardefou.start(config -> config.withDeadline(Duration.ofSeconds(5)).withGateway(new GatewaySettings(
+        upstream.baseUrl() + "/v1", Optional.of("sk-test-key"), Duration.ofSeconds(2), 4, 1 << 20)));
   }
 
   @AfterAll
@@ -55,7 +55,8 @@ class ImagesUpstreamTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("content_policy_violation");
-    upstream.verify(0, postRequestedFor(anyUrl()));
+    // Matched on the prompt, so that a slow request of another test arriving late cannot confuse this one.
+    upstream.verify(0, postRequestedFor(anyUrl()).withRequestBody(containing("12 year old")));
   }
 
   @Test
@@ -66,7 +67,7 @@ class ImagesUpstreamTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("content_policy_violation");
-    upstream.verify(0, postRequestedFor(anyUrl()));
+    upstream.verify(0, postRequestedFor(anyUrl()).withRequestBody(containing("undress her")));
   }
 
   @Test
@@ -105,19 +106,19 @@ class ImagesUpstreamTest {
   void anUpstream500BecomesAnOpenAiShaped502() throws Exception {
     upstream.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}")));
 
-    var response = server.post("/v1/images/generations", "{\"prompt\": \"a lighthouse at dusk\"}");
+    var response = server.post("/v1/images/generations", "{\"prompt\": \"a lighthouse in a storm\"}");
 
     assertThat(response.statusCode()).isEqualTo(502);
     JsonNode error = JsonBodies.MAPPER.readTree(response.body()).path("error");
     assertThat(error.path("type").asText()).isEqualTo("server_error");
     assertThat(error.path("code").asText()).isEqualTo("upstream_error");
     // Not idempotent: one try only.
-    upstream.verify(1, postRequestedFor(anyUrl()));
+    upstream.verify(1, postRequestedFor(anyUrl()).withRequestBody(containing("a lighthouse in a storm")));
   }
 
   @Test
   void anUpstreamTooSlowBecomesAnOpenAiShaped504() throws Exception {
-    upstream.stubFor(post(anyUrl()).willReturn(images(TestImages.png(32, 7)).withFixedDelay(2_000)));
+    upstream.stubFor(post(anyUrl()).willReturn(images(TestImages.png(32, 7)).withFixedDelay(6_000)));
 
     var response = server.post("/v1/images/generations", "{\"prompt\": \"a lighthouse at dusk\"}");
 
