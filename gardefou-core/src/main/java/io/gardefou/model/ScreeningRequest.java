@@ -2,6 +2,7 @@ package io.gardefou.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One thing to screen: a prompt and its images, who sent it, where they are, and for which tenant.
@@ -9,6 +10,8 @@ import java.util.Objects;
  * @param prompt the text as the user wrote it; empty when there is none (an output image)
  * @param tenant the operator's service on whose behalf Garde-fou screens
  * @param jurisdictionSource how {@code jurisdiction} was established (header, request, tenant default, global)
+ * @param requestId the gateway exchange this screening is a phase of, linking an input's verdict to its outputs';
+ *     empty for a standalone screening
  */
 public record ScreeningRequest(
     Operation operation,
@@ -17,7 +20,8 @@ public record ScreeningRequest(
     Actor actor,
     Jurisdiction jurisdiction,
     String tenant,
-    JurisdictionSource jurisdictionSource) {
+    JurisdictionSource jurisdictionSource,
+    Optional<String> requestId) {
 
   public static final String DEFAULT_TENANT = "default";
 
@@ -29,6 +33,13 @@ public record ScreeningRequest(
     Objects.requireNonNull(jurisdiction, "jurisdiction");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(jurisdictionSource, "jurisdictionSource");
+    Objects.requireNonNull(requestId, "requestId");
+  }
+
+  /** A standalone screening, part of no gateway exchange. */
+  public ScreeningRequest(Operation operation, String prompt, List<InputImage> images, Actor actor,
+      Jurisdiction jurisdiction, String tenant, JurisdictionSource jurisdictionSource) {
+    this(operation, prompt, images, actor, jurisdiction, tenant, jurisdictionSource, Optional.empty());
   }
 
   /** A request whose jurisdiction the caller gave, or global when it gave none. */
@@ -44,19 +55,24 @@ public record ScreeningRequest(
   }
 
   public ScreeningRequest withActor(Actor newActor) {
-    return new ScreeningRequest(operation, prompt, images, newActor, jurisdiction, tenant, jurisdictionSource);
+    return new ScreeningRequest(operation, prompt, images, newActor, jurisdiction, tenant, jurisdictionSource, requestId);
   }
 
   public ScreeningRequest withJurisdiction(Jurisdiction newJurisdiction) {
     return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant,
-        newJurisdiction.isGlobal() ? JurisdictionSource.GLOBAL : JurisdictionSource.REQUEST);
+        newJurisdiction.isGlobal() ? JurisdictionSource.GLOBAL : JurisdictionSource.REQUEST, requestId);
   }
 
   public ScreeningRequest withJurisdiction(Jurisdiction newJurisdiction, JurisdictionSource source) {
-    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant, source);
+    return new ScreeningRequest(operation, prompt, images, actor, newJurisdiction, tenant, source, requestId);
   }
 
   public ScreeningRequest withTenant(String newTenant) {
-    return new ScreeningRequest(operation, prompt, images, actor, jurisdiction, newTenant, jurisdictionSource);
+    return new ScreeningRequest(operation, prompt, images, actor, jurisdiction, newTenant, jurisdictionSource, requestId);
+  }
+
+  /** This screening as one phase of the gateway exchange {@code id}. */
+  public ScreeningRequest withRequestId(String id) {
+    return new ScreeningRequest(operation, prompt, images, actor, jurisdiction, tenant, jurisdictionSource, Optional.of(id));
   }
 }

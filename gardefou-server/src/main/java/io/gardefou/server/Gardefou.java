@@ -1,5 +1,11 @@
 package io.gardefou.server;
 
+import io.gardefou.gateway.DemoUpstream;
+import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.Upstream;
+import io.gardefou.hash.PdqDetector;
+import io.gardefou.image.ImageDecoder;
+import io.gardefou.image.ImageLimits;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
@@ -7,13 +13,18 @@ import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
+import io.gardefou.server.upstream.HttpUpstream;
 import io.gardefou.store.Database;
+import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
 
@@ -30,7 +41,7 @@ public final class Gardefou implements AutoCloseable {
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
     this.screener = screener(config, metrics.counting(database.verdictLog()), policy);
-    this.http = new HttpApi(config, screener, metrics, database::ping);
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -56,10 +67,32 @@ public final class Gardefou implements AutoCloseable {
   private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
     return Screener.builder()
         .detector(TextDetector.create())
+        .detector(new PdqDetector(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log)
         .build();
+  }
+
+  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  public static Gateway gateway(ServerConfig config, Screener screener) {
+    GatewaySettings settings = config.gateway();
+    Upstream upstream = settings.demo()
+        ? DemoUpstream.create()
+        : HttpUpstream.create(settings.upstream(), settings.upstreamApiKey(), settings.upstreamTimeout());
+    if (settings.demo()) {
+      LOG.warn("images upstream: the built-in DEMO (synthetic gradients and shapes); set --upstream URL for a real model");
+    } else {
+      LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
+    }
+    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN());
+  }
+
+  /** Image decoding within the limits, the client's upload limit included. */
+  private static ImageDecoder decoder(ServerConfig config) {
+    ImageLimits defaults = ImageLimits.defaults();
+    return ImageDecoder.create(new ImageLimits(
+        config.gateway().maxImageBytes(), defaults.maxPixels(), defaults.maxFrames(), defaults.maxDimension()));
   }
 
   /**
@@ -68,6 +101,11 @@ public final class Gardefou implements AutoCloseable {
    */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
+  }
+
+  /** The recorded verdicts, read back. */
+  public VerdictRecords verdicts() {
+    return database.verdicts();
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

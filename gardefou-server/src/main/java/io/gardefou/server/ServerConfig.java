@@ -27,6 +27,7 @@ import java.util.Set;
  * @param policyDir policy packs over the bundled ones ({@code --policy DIR}); empty for the bundled packs only
  * @param jurisdictionHeader the request header the operator's edge sets to the user's country, trusted first
  * @param tenants tenants' settings (adult-content opt-in, default jurisdiction); others get the defaults
+ * @param gateway the images gateway: upstream, its key and timeout, limits on n and image size
  */
 public record ServerConfig(
     String host,
@@ -37,7 +38,8 @@ public record ServerConfig(
     int maxJsonBytes,
     Optional<Path> policyDir,
     String jurisdictionHeader,
-    List<TenantSettings> tenants) {
+    List<TenantSettings> tenants,
+    GatewaySettings gateway) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
@@ -51,6 +53,7 @@ public record ServerConfig(
     Objects.requireNonNull(policyDir, "policyDir");
     Objects.requireNonNull(jurisdictionHeader, "jurisdictionHeader");
     tenants = List.copyOf(tenants);
+    Objects.requireNonNull(gateway, "gateway");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -73,7 +76,8 @@ public record ServerConfig(
 
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250),
-        DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of());
+        DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of(),
+        GatewaySettings.defaults());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -105,32 +109,37 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
   }
 
   /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
   public ServerConfig withPolicyDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway);
   }
 
   public ServerConfig withTenants(List<TenantSettings> newTenants) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway);
+  }
+
+  public ServerConfig withGateway(GatewaySettings newGateway) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
+        newGateway);
   }
 
   /** The config file's shape: every key optional. */
@@ -143,7 +152,12 @@ public record ServerConfig(
       @JsonProperty("max_json_bytes") Integer maxJsonBytes,
       String policy,
       @JsonProperty("jurisdiction_header") String jurisdictionHeader,
-      List<TenantForm> tenants) {
+      List<TenantForm> tenants,
+      String upstream,
+      @JsonProperty("upstream_api_key") String upstreamApiKey,
+      @JsonProperty("upstream_timeout_ms") Long upstreamTimeoutMs,
+      @JsonProperty("max_images_n") Integer maxImagesN,
+      @JsonProperty("max_image_bytes") Integer maxImageBytes) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -155,7 +169,17 @@ public record ServerConfig(
           maxJsonBytes != null ? maxJsonBytes : base.maxJsonBytes(),
           policy != null ? Optional.of(Path.of(policy)) : base.policyDir(),
           jurisdictionHeader != null ? jurisdictionHeader : base.jurisdictionHeader(),
-          tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants());
+          tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants(),
+          gateway(base.gateway()));
+    }
+
+    private GatewaySettings gateway(GatewaySettings base) {
+      return new GatewaySettings(
+          upstream != null ? upstream : base.upstream(),
+          upstreamApiKey != null ? Optional.of(upstreamApiKey) : base.upstreamApiKey(),
+          upstreamTimeoutMs != null ? Duration.ofMillis(upstreamTimeoutMs) : base.upstreamTimeout(),
+          maxImagesN != null ? maxImagesN : base.maxImagesN(),
+          maxImageBytes != null ? maxImageBytes : base.maxImageBytes());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.gardefou.server;
 
+import io.gardefou.store.VerdictRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * A real Garde-fou on a free loopback port with its own SQLite file, and a plain HTTP client for it. Its
@@ -29,9 +31,14 @@ public final class RunningGardefou implements AutoCloseable {
   }
 
   public static RunningGardefou start() {
+    return start(config -> config);
+  }
+
+  /** A server whose defaults (port 0, a fresh data directory) are changed by {@code configure}. */
+  public static RunningGardefou start(UnaryOperator<ServerConfig> configure) {
     try {
       Path dataDir = Files.createTempDirectory("gardefou-test");
-      ServerConfig config = TESTING.withDataDir(dataDir);
+      ServerConfig config = configure.apply(TESTING.withDataDir(dataDir));
       return new RunningGardefou(Gardefou.start(config), dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -40,6 +47,10 @@ public final class RunningGardefou implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + gardefou.port();
+  }
+
+  public VerdictRecords verdicts() {
+    return gardefou.verdicts();
   }
 
   public Path dataDir() {

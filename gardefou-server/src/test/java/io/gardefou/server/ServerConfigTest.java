@@ -46,6 +46,39 @@ class ServerConfigTest {
   }
 
   @Test
+  void readsTheGatewayKeys() throws Exception {
+    ServerConfig config = ServerConfig.load(write("""
+        upstream: https://images.example/v1
+        upstream_api_key: sk-secret
+        upstream_timeout_ms: 30000
+        max_images_n: 2
+        max_image_bytes: 4194304
+        """));
+
+    GatewaySettings gateway = config.gateway();
+    assertThat(gateway.upstream()).isEqualTo("https://images.example/v1");
+    assertThat(gateway.demo()).isFalse();
+    assertThat(gateway.upstreamApiKey()).contains("sk-secret");
+    assertThat(gateway.upstreamTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(gateway.maxImagesN()).isEqualTo(2);
+    assertThat(gateway.maxImageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(gateway.toString()).doesNotContain("sk-secret");
+  }
+
+  @Test
+  void theDemoUpstreamIsTheDefaultSoThatServeNeedsNoSetUp() {
+    assertThat(ServerConfig.defaults().gateway().demo()).isTrue();
+  }
+
+  @Test
+  void badGatewayValuesAreErrorsThatNameTheSetting() {
+    assertThatThrownBy(() -> ServerConfig.load(write("upstream: ftp://x\n"))).hasMessageContaining("upstream");
+    assertThatThrownBy(() -> ServerConfig.load(write("max_images_n: 0\n"))).hasMessageContaining("max_images_n");
+    assertThatThrownBy(() -> ServerConfig.load(write("max_image_bytes: 10\n"))).hasMessageContaining("max_image_bytes");
+    assertThatThrownBy(() -> ServerConfig.load(write("upstream_timeout_ms: 0\n"))).hasMessageContaining("upstream_timeout_ms");
+  }
+
+  @Test
   void anEmptyFileMeansTheDefaults() throws Exception {
     assertThat(ServerConfig.load(write(""))).isEqualTo(ServerConfig.defaults());
   }

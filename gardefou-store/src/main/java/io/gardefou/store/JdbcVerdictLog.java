@@ -19,10 +19,10 @@ final class JdbcVerdictLog implements VerdictLog {
   private static final String INSERT = """
       INSERT INTO verdicts (decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction,
                             decision, categories, rules, legal_basis, policy_version, prompt_sha256,
-                            image_sha256s, language)
+                            image_sha256s, language, request_id)
       VALUES (:decision_id, :decided_at, :operation, :tenant, :actor_id, :actor_tier, :jurisdiction,
               :decision, :categories, :rules, :legal_basis, :policy_version, :prompt_sha256,
-              :image_sha256s, :language)
+              :image_sha256s, :language, :request_id)
       """;
 
   private final Jdbi jdbi;
@@ -54,6 +54,7 @@ final class JdbcVerdictLog implements VerdictLog {
         .bindBySqlType("image_sha256s", Columns.json(request.images().stream()
             .map(InputImage::sha256).toList()), Types.OTHER)
         .bind("language", verdict.signals().fact(Fact.LANGUAGE).orElse(null))
+        .bind("request_id", request.requestId().orElse(null))
         .execute());
   }
 }

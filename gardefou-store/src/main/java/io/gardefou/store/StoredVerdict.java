@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param promptSha256 lower-case hex SHA-256 of the prompt's UTF-8 bytes
  * @param imageSha256s lower-case hex SHA-256 of each input image, in request order
  * @param language the language a detector established, if any
+ * @param requestId the gateway exchange the verdict is a phase of, if any
  */
 public record StoredVerdict(
     DecisionId decisionId,
@@ -36,7 +37,8 @@ public record StoredVerdict(
     String policyVersion,
     String promptSha256,
     List<String> imageSha256s,
-    Optional<String> language) {
+    Optional<String> language,
+    Optional<String> requestId) {
 
   public StoredVerdict {
     Objects.requireNonNull(decisionId, "decisionId");
@@ -54,5 +56,15 @@ public record StoredVerdict(
     Objects.requireNonNull(promptSha256, "promptSha256");
     imageSha256s = List.copyOf(imageSha256s);
     Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(requestId, "requestId");
+  }
+
+  /** A verdict of no gateway exchange, as moderation and scan record them. */
+  public StoredVerdict(DecisionId decisionId, Instant decidedAt, Operation operation, String tenant, String actorId,
+      Tier actorTier, Jurisdiction jurisdiction, Decision decision, List<String> categories, List<String> rules,
+      List<String> legalBasis, String policyVersion, String promptSha256, List<String> imageSha256s,
+      Optional<String> language) {
+    this(decisionId, decidedAt, operation, tenant, actorId, actorTier, jurisdiction, decision, categories, rules,
+        legalBasis, policyVersion, promptSha256, imageSha256s, language, Optional.empty());
   }
 }

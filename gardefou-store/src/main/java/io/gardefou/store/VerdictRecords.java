@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class VerdictRecords {
   private static final String COLUMNS = """
       decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction, decision, categories,
-      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language""";
+      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language, request_id""";
 
   private final Jdbi jdbi;
   private final Vendor vendor;
@@ -38,6 +38,16 @@ public final class VerdictRecords {
         .bindBySqlType("decision_id", decisionId.toString(), Types.OTHER)
         .map((row, context) -> read(row))
         .findOne());
+  }
+
+  /** The verdicts of one gateway exchange, in the order they were recorded: the input's, then its outputs'. */
+  public List<StoredVerdict> ofRequest(String requestId) {
+    Objects.requireNonNull(requestId, "requestId");
+    return jdbi.withHandle(handle -> handle
+        .createQuery("SELECT " + COLUMNS + " FROM verdicts WHERE request_id = :request_id ORDER BY seq")
+        .bind("request_id", requestId)
+        .map((row, context) -> read(row))
+        .list());
   }
 
   /** Up to {@code limit} verdicts, the most recently recorded first. */
@@ -68,6 +78,7 @@ public final class VerdictRecords {
         row.getString("policy_version"),
         row.getString("prompt_sha256"),
         Columns.strings(row.getString("image_sha256s"), "image_sha256s"),
-        Optional.ofNullable(row.getString("language")));
+        Optional.ofNullable(row.getString("language")),
+        Optional.ofNullable(row.getString("request_id")));
   }
 }

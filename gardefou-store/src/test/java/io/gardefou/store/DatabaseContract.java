@@ -126,6 +126,25 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void linksTheVerdictsOfOneGatewayExchangeByItsRequestId() {
+    Database database = open();
+    ScreeningRequest input = Fixtures.textRequest().withRequestId("exchange-1");
+    ScreeningRequest standalone = Fixtures.textRequest();
+    Verdict first = Fixtures.refusal(input);
+    Verdict other = Fixtures.refusal(standalone);
+    Verdict second = Fixtures.refusal(input);
+
+    database.verdictLog().append(input, first);
+    database.verdictLog().append(standalone, other);
+    database.verdictLog().append(input, second);
+
+    assertThat(database.verdicts().ofRequest("exchange-1")).extracting(StoredVerdict::decisionId)
+        .containsExactly(first.decisionId(), second.decisionId());
+    assertThat(database.verdicts().find(other.decisionId())).hasValueSatisfying(
+        verdict -> assertThat(verdict.requestId()).isEmpty());
+  }
+
+  @Test
   void reopensExistingDatabaseWithoutRemigrating() {
     ScreeningRequest request = Fixtures.textRequest();
     Verdict verdict = Fixtures.refusal(request);
@@ -137,7 +156,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2");
   }
 
   @Test

@@ -31,7 +31,7 @@ final class SqliteDatabaseTest extends DatabaseContract {
 
     assertThat(file).isRegularFile();
     assertThat(database.verdicts().count()).isZero();
-    assertThat(appliedMigrations(database)).containsExactly("1");
+    assertThat(appliedMigrations(database)).containsExactly("1", "2");
   }
 
   @Test

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gardefou serve}: runs the gateway until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serves the moderation API, health checks and metrics (embedded defaults: SQLite under ./var).")
+    description = "Serves the moderation and images APIs, health checks and metrics (embedded defaults: SQLite under ./var).")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -35,11 +35,19 @@ final class ServeCommand implements Callable<Integer> {
       description = "Policy packs (*.yaml) over the bundled ones, validated at start; not yet reloaded while serving.")
   Path policy;
 
+  @Option(names = "--upstream", paramLabel = "URL|demo",
+      description = "The image model's OpenAI base URL (e.g. https://api.openai.com/v1; key from upstream_api_key or "
+          + "GARDEFOU_UPSTREAM_API_KEY), or 'demo' for built-in synthetic images (the default).")
+  String upstream;
+
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig settings = Settings.resolve(config, data, db);
     if (policy != null) {
       settings = settings.withPolicyDir(policy);
+    }
+    if (upstream != null) {
+      settings = settings.withGateway(settings.gateway().withUpstream(upstream));
     }
     if (port != null) {
       settings = settings.withPort(port);

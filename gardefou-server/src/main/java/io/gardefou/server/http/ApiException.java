@@ -30,6 +30,13 @@ public final class ApiException extends RuntimeException {
         "request body exceeds the limit of " + limitBytes + " bytes");
   }
 
+  /** 413: one uploaded image is larger than the configured limit. */
+  public static ApiException imageTooLarge(String param, long limitBytes) {
+    return new ApiException(
+        413, "invalid_request_error", "image_too_large", param,
+        "'" + param + "' exceeds the limit of " + limitBytes + " bytes an image");
+  }
+
   public int status() {
     return status;
   }

@@ -1,9 +1,15 @@
 package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.gateway.InvalidImagesRequest;
+import io.gardefou.gateway.Outcome;
+import io.gardefou.gateway.UpstreamException;
+import io.gardefou.image.ImageError;
+import io.gardefou.model.Operation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +24,10 @@ final class ErrorTable {
 
   static void install(Javalin app) {
     app.exception(ApiException.class, (e, ctx) -> render(ctx, e.status(), e.type(), e.code(), e.param(), e.getMessage()));
+    app.exception(ImageError.class, (e, ctx) -> render(ctx, 400, "invalid_request_error", e.code(), "image", e.getMessage()));
+    app.exception(InvalidImagesRequest.class, (e, ctx) -> render(
+        ctx, 400, "invalid_request_error", e.code(), e.param(), e.getMessage()));
+    app.exception(UpstreamException.class, ErrorTable::upstream);
     app.exception(HttpResponseException.class, (e, ctx) -> render(
         ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -31,6 +41,31 @@ final class ErrorTable {
     });
     app.error(405, ctx -> render(
         ctx, 405, "invalid_request_error", "method_not_allowed", null, ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  /**
+   * A refused exchange, as OpenAI refuses unsafe prompts (400, {@code content_policy_violation}), so that SDKs parse
+   * it; plus the decision and request ids, so that the user can appeal and the operator can find the record.
+   */
+  static void refusal(Context ctx, Outcome.Refused refused) {
+    String what = refused.phase() == Operation.OUTPUT ? "the generated images were" : "your request was";
+    String decisionId = refused.verdict().decisionId().toString();
+    render(ctx, 400, "invalid_request_error", "content_policy_violation", null,
+        "Garde-fou: " + what + " rejected by the safety system (decision " + decisionId + ", request "
+            + refused.requestId() + ").",
+        error -> error.put("decision_id", decisionId)
+            .put("request_id", refused.requestId())
+            .put("phase", refused.phase() == Operation.OUTPUT ? "output" : "input"));
+  }
+
+  /** Upstream down or failing: 502; too slow: 504; it refused the request as sent: its own 4xx. */
+  private static void upstream(UpstreamException e, Context ctx) {
+    LOG.warn("{} {}: upstream {}: {}", ctx.method(), ctx.path(), e.kind(), e.getMessage());
+    switch (e.kind()) {
+      case TIMEOUT -> render(ctx, 504, "server_error", "upstream_timeout", null, e.getMessage());
+      case UNAVAILABLE -> render(ctx, 502, "server_error", "upstream_error", null, e.getMessage());
+      case REJECTED -> render(ctx, e.upstreamStatus(), "invalid_request_error", "upstream_rejected", null, e.getMessage());
+    }
   }
 
   private static String codeOf(int status) {
@@ -50,6 +85,11 @@ final class ErrorTable {
   }
 
   private static void render(Context ctx, int status, String type, String code, String param, String message) {
+    render(ctx, status, type, code, param, message, error -> {});
+  }
+
+  private static void render(Context ctx, int status, String type, String code, String param, String message,
+      Consumer<ObjectNode> extension) {
     ObjectNode body = JsonBodies.MAPPER.createObjectNode();
     ObjectNode error = body.putObject("error");
     error.put("message", message);
@@ -60,6 +100,7 @@ final class ErrorTable {
     } else {
       error.put("param", param);
     }
+    extension.accept(error);
     ctx.status(status).contentType("application/json").result(body.toString());
   }
 }

@@ -1,9 +1,11 @@
 package io.gardefou.server.http;
 
+import io.gardefou.gateway.Gateway;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -16,7 +18,7 @@ public final class HttpApi {
   private final ServerConfig config;
   private final Javalin app;
 
-  public HttpApi(ServerConfig config, Screener screener, Metrics metrics, BooleanSupplier storeReady) {
+  public HttpApi(ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -24,6 +26,9 @@ public final class HttpApi {
       javalin.startupWatcherEnabled = false;
       javalin.http.maxRequestSize = config.maxJsonBytes();
       javalin.http.prefer405over404 = true;
+      // Uploads past 1 MiB spill to disk; Jetty stops a body past the total while streaming it.
+      javalin.jetty.multipartConfig.maxTotalRequestSize(EditsHandler.maxBodyBytes(config), SizeUnit.BYTES);
+      javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
     });
     app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
     app.after(ctx -> recordRequest(ctx, metrics));
@@ -32,6 +37,8 @@ public final class HttpApi {
     app.get("/readyz", ctx -> ready(ctx, storeReady));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.post("/v1/moderations", new ModerationHandler(screener, config));
+    app.post("/v1/images/generations", new GenerationsHandler(gateway, config));
+    app.post("/v1/images/edits", new EditsHandler(gateway, config));
 
     ErrorTable.install(app);
   }

@@ -11,6 +11,7 @@ import io.gardefou.model.Verdict;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Detector;
 import io.gardefou.screen.Screener;
+import io.gardefou.server.Gardefou;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
 import java.net.URI;
@@ -61,7 +62,7 @@ class FailClosedOverHttpTest {
             .log((request, verdict) -> recorded.add(verdict))
             .build();
         HttpClient client = HttpClient.newHttpClient()) {
-      HttpApi api = new HttpApi(config, screener, new Metrics(), () -> true);
+      HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true);
       api.start();
       try {
         HttpResponse<String> response = client.send(

@@ -1,0 +1,39 @@
+package io.gardefou.server.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.gateway.GeneratedImage;
+import io.gardefou.gateway.Outcome;
+import io.javalin.http.Context;
+import java.util.Base64;
+
+/**
+ * Renders how an exchange ended in OpenAI's shapes: {@code {created, data: [{b64_json, revised_prompt?}]}}, or the
+ * refusal error. Headers name the exchange, the upstream and how many outputs were withheld.
+ */
+final class ImageResponses {
+  static final String REQUEST_ID = "X-Gardefou-Request-Id";
+  static final String UPSTREAM = "X-Gardefou-Upstream";
+  static final String WITHHELD = "X-Gardefou-Withheld";
+
+  private ImageResponses() {}
+
+  static void render(Context ctx, Outcome outcome, String upstream) {
+    ctx.header(REQUEST_ID, outcome.requestId()).header(UPSTREAM, upstream);
+    switch (outcome) {
+      case Outcome.Refused refused -> ErrorTable.refusal(ctx, refused);
+      case Outcome.Produced produced -> {
+        ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+        body.put("created", produced.created());
+        ArrayNode data = body.putArray("data");
+        for (GeneratedImage image : produced.images()) {
+          ObjectNode item = data.addObject();
+          item.put("b64_json", Base64.getEncoder().encodeToString(image.image().bytes()));
+          image.revisedPrompt().ifPresent(revised -> item.put("revised_prompt", revised));
+        }
+        ctx.header(WITHHELD, Integer.toString(produced.withheld().size()))
+            .contentType("application/json").result(body.toString());
+      }
+    }
+  }
+}
