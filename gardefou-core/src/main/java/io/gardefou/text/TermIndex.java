@@ -1,8 +1,10 @@
 package io.gardefou.text;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,10 @@ import java.util.Set;
  * Every misspelling is computed when the lexicon loads, so a lookup is one hash probe and allocates nothing; a
  * misspelling that is itself a word of the lexicon is dropped, and an exact match always beats a fuzzy one. SAFE
  * phrases never match fuzzily: a typo must not widen what they mask.
+ *
+ * <p>Ties are broken by a total order, so that a prompt reads the same in every run: at equal span an exact match
+ * beats a fuzzy one, then the earlier key form of a token wins, then an exact word beats a prefix, a longer prefix
+ * beats a shorter one ("kıyafetsiz*" over "kıyafet*"), and last the term declared first in the file wins.
  */
 final class TermIndex {
   static final int MIN_TYPO_LETTERS = 4;
@@ -32,11 +38,15 @@ final class TermIndex {
   /** A term found at tokens {@code first..last} (inclusive); {@code fuzzy} when a word matched by a typo. */
   record Found(Term term, int first, int last, boolean fuzzy) {}
 
+  /** A prefix stem ({@code nud*}) and the node its term continues from. */
+  private record Prefix(String key, Node node) {}
+
   /**
-   * A trie node; {@code typos} maps each misspelling of an exact child key to that child, {@code prefixTypos} each
-   * misspelling of a prefix stem, probed at the lengths in {@code prefixTypoLengths}.
+   * A trie node; {@code prefixes} are ordered longest stem first, then as declared; {@code typos} maps each
+   * misspelling of an exact child key to that child, {@code prefixTypos} each misspelling of a prefix stem, probed
+   * at the lengths in {@code prefixTypoLengths}.
    */
-  private record Node(Map<String, Node> exact, Map<String, Node> prefixes, Map<String, Node> typos,
+  private record Node(Map<String, Node> exact, List<Prefix> prefixes, Map<String, Node> typos,
       Map<String, Node> prefixTypos, int[] prefixTypoLengths, Term term) {}
 
   private final Node root;
@@ -70,9 +80,9 @@ final class TermIndex {
       if (child != null) {
         walk(child, tokens, first, next + 1, fuzzy, diacritics, best);
       }
-      for (Map.Entry<String, Node> prefix : node.prefixes().entrySet()) {
-        if (key.startsWith(prefix.getKey())) {
-          walk(prefix.getValue(), tokens, first, next + 1, fuzzy, diacritics, best);
+      for (Prefix prefix : node.prefixes()) {
+        if (key.startsWith(prefix.key())) {
+          walk(prefix.node(), tokens, first, next + 1, fuzzy, diacritics, best);
         }
       }
       if (!fuzzy) {
@@ -106,8 +116,9 @@ final class TermIndex {
   /** Collects terms; {@link #add} reports a duplicate instead of overwriting it. */
   static final class Builder {
     private static final class Draft {
-      final Map<String, Draft> exact = new HashMap<>();
-      final Map<String, Draft> prefixes = new HashMap<>();
+      // Insertion-ordered, so that ties between terms fall to the one declared first.
+      final Map<String, Draft> exact = new LinkedHashMap<>();
+      final Map<String, Draft> prefixes = new LinkedHashMap<>();
       Term term;
     }
 
@@ -135,14 +146,16 @@ final class TermIndex {
     private Node freeze(Draft draft) {
       Map<String, Node> exact = new HashMap<>();
       draft.exact.forEach((key, child) -> exact.put(key, freeze(child)));
-      Map<String, Node> prefixes = new HashMap<>();
-      draft.prefixes.forEach((key, child) -> prefixes.put(key, freeze(child)));
+      List<Prefix> prefixes = new ArrayList<>();
+      draft.prefixes.forEach((key, child) -> prefixes.add(new Prefix(key, freeze(child))));
+      // A stable sort: longest stem first, declaration order among equal lengths.
+      prefixes.sort(Comparator.comparingInt((Prefix prefix) -> prefix.key().length()).reversed());
       Map<String, Node> typos = new HashMap<>();
-      exact.forEach((key, child) -> misspellings(key).forEach(typo -> typos.putIfAbsent(typo, child)));
+      draft.exact.keySet().forEach(key -> misspellings(key).forEach(typo -> typos.putIfAbsent(typo, exact.get(key))));
       Map<String, Node> prefixTypos = new HashMap<>();
-      prefixes.forEach((key, child) -> misspellings(key).forEach(typo -> prefixTypos.putIfAbsent(typo, child)));
+      prefixes.forEach(prefix -> misspellings(prefix.key()).forEach(typo -> prefixTypos.putIfAbsent(typo, prefix.node())));
       int[] lengths = prefixTypos.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
-      return new Node(Map.copyOf(exact), Map.copyOf(prefixes), Map.copyOf(typos), Map.copyOf(prefixTypos), lengths,
+      return new Node(Map.copyOf(exact), List.copyOf(prefixes), Map.copyOf(typos), Map.copyOf(prefixTypos), lengths,
           draft.term);
     }
 

@@ -99,6 +99,24 @@ class LexiconTest {
   }
 
   @Test
+  void prefersTheLongerPrefixWhateverTheDeclarationOrder() {
+    // Regression: the winner among prefixes matching one token followed hash order, which changes between runs,
+    // so Turkish "kıyafetsiz" read as NUDITY in one run and GARMENT in the next. Sixteen stems leave no room for luck.
+    List<String> stems = List.of("kiyafet", "elbise", "gomlek", "pantolon", "etek", "ceket", "kazak", "yelek",
+        "sapka", "corap", "ayakkabi", "esarp", "eldiven", "kemer", "canta", "saat");
+    String shortFirst = stems.stream().map(s -> "'" + s + "*'").reduce((a, b) -> a + ", " + b).orElseThrow();
+    String longFirst = stems.stream().map(s -> "'" + s + "siz*'").reduce((a, b) -> a + ", " + b).orElseThrow();
+    Lexicon garmentFirst = parse("  GARMENT: [" + shortFirst + "]\n  NUDITY: [" + longFirst + "]\n");
+    Lexicon nudityFirst = parse("  NUDITY: [" + longFirst + "]\n  GARMENT: [" + shortFirst + "]\n");
+
+    for (String stem : stems) {
+      assertThat(found(garmentFirst, stem + "siz")).containsExactly("NUDITY:" + stem + "siz");
+      assertThat(found(nudityFirst, stem + "sizler")).containsExactly("NUDITY:" + stem + "sizler");
+      assertThat(found(garmentFirst, stem + "ler")).containsExactly("GARMENT:" + stem + "ler");
+    }
+  }
+
+  @Test
   void matchesAccentsExactlyWhenTheLexiconKeepsThem() {
     Lexicon lexicon = Lexicon.parse("lexicon/vi.yaml", "language: vi\ndiacritics: keep\nconcepts: {MINOR: [bé]}\n", normalizer);
 
