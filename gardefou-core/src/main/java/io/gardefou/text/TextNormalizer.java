@@ -33,6 +33,7 @@ public final class TextNormalizer {
   private static final int MAX_SPACED_GAP = 3;
   private static final String SPACED_SEPARATORS = " \t.-_*·/|+~";
   private static final String APOSTROPHES = "'’ʼ`´";
+  private static final int TATWEEL = 0x0640;
 
   private final BreakIterator wordPrototype;
 
@@ -104,12 +105,16 @@ public final class TextNormalizer {
     return new Folded(out.toString(), from, to);
   }
 
-  /** The segment without format characters (Cf: soft hyphen, bidi marks…) or default-ignorables (ZWSP, VS…). */
+  /**
+   * The segment without format characters (Cf: soft hyphen, bidi marks…), default-ignorables (ZWSP, VS…) or the
+   * Arabic tatweel, which only stretches a word ("عـــارية").
+   */
   private static String visible(String text, int start, int end) {
     StringBuilder kept = new StringBuilder(end - start);
     for (int i = start; i < end; ) {
       int cp = text.codePointAt(i);
-      if (UCharacter.getType(cp) != UCharacter.FORMAT
+      if (cp != TATWEEL
+          && UCharacter.getType(cp) != UCharacter.FORMAT
           && !UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
         kept.appendCodePoint(cp);
       }

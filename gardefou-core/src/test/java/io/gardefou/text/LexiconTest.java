@@ -60,6 +60,14 @@ class LexiconTest {
   void rejectsShortOrMisplacedPrefixes() {
     assertThatThrownBy(() -> parse("  NUDITY: ['nu*']\n")).hasMessageContaining("prefix shorter than 3");
     assertThatThrownBy(() -> parse("  NUDITY: ['n*de']\n")).hasMessageContaining("does not end a word");
+    assertThatThrownBy(() -> parse("  NUDITY: ['누*']\n")).hasMessageContaining("prefix shorter than 2");
+  }
+
+  @Test
+  void acceptsTwoSyllableHangulPrefixes() {
+    Lexicon lexicon = parse("  NUDITY: ['알몸*']\n");
+
+    assertThat(found(lexicon, "알몸으로")).containsExactly("NUDITY:알몸으로");
   }
 
   @Test

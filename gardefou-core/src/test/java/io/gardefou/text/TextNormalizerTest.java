@@ -63,6 +63,11 @@ class TextNormalizerTest {
   }
 
   @Test
+  void dropsTheArabicTatweel() {
+    assertThat(keys("عــــارية")).containsExactly("عارية");
+  }
+
+  @Test
   void keepsADigitOutOfSpacedLetters() {
     assertThat(keys("kelas 7 t a n p a baju")).containsExactly("kelas", "7", "tanpa", "baju");
   }
