@@ -8,6 +8,7 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -50,14 +51,18 @@ public final class TextNormalizer {
     BreakIterator words = (BreakIterator) wordPrototype.clone();
     List<Piece> pieces = joinSpaced(words(folded.text(), words), folded.text(), words);
     List<Token> tokens = new ArrayList<>(pieces.size());
+    boolean latinPrompt = Confusables.mostlyLatin(folded.text());
     for (Piece piece : pieces) {
-      tokens.add(token(piece, folded));
+      tokens.add(token(piece, folded, latinPrompt));
     }
     return new NormalizedText(original, tokens);
   }
 
-  /** The prompt after NFKC_Casefold; char {@code k} came from original chars {@code from[k]..to[k]}. */
-  private record Folded(String text, int[] from, int[] to) {}
+  /**
+   * The prompt after NFKC_Casefold; char {@code k} came from original chars {@code from[k]..to[k]}, and was a
+   * Cyrillic or Greek capital when {@code capitals} (null when there are none) holds {@code k}.
+   */
+  private record Folded(String text, int[] from, int[] to, BitSet capitals) {}
 
   /**
    * A word of the folded text before per-word normalisation: its kept chars, read as written and then as the
@@ -78,6 +83,7 @@ public final class TextNormalizer {
     StringBuilder out = new StringBuilder(n);
     int[] from = new int[n + 16];
     int[] to = new int[n + 16];
+    BitSet capitals = null;
     int i = 0;
     while (i < n) {
       int cp = original.codePointAt(i);
@@ -92,6 +98,10 @@ public final class TextNormalizer {
           end += Character.charCount(original.codePointAt(end));
         }
         out.append(NFKC_CASEFOLD.normalize(visible(original, i, end)));
+        if (isForeignCapital(original.codePointAt(i))) {
+          capitals = capitals == null ? new BitSet() : capitals;
+          capitals.set(before, out.length());
+        }
       }
       if (out.length() > from.length) {
         from = Arrays.copyOf(from, out.length() * 2);
@@ -102,7 +112,12 @@ public final class TextNormalizer {
       i = end;
     }
     deleetSymbols(out);
-    return new Folded(out.toString(), from, to);
+    return new Folded(out.toString(), from, to, capitals);
+  }
+
+  private static boolean isForeignCapital(int cp) {
+    int script = UScript.getScript(cp);
+    return (script == UScript.CYRILLIC || script == UScript.GREEK) && UCharacter.isUUppercase(cp);
   }
 
   /**
@@ -330,12 +345,14 @@ public final class TextNormalizer {
     return true;
   }
 
-  private static Token token(Piece piece, Folded folded) {
+  private static Token token(Piece piece, Folded folded, boolean latinPrompt) {
     List<String> keys = new ArrayList<>(2);
     List<String> accentedKeys = new ArrayList<>(2);
     String literal = null;
     for (String reading : piece.readings()) {
-      String accented = Confusables.toLatin(reading);
+      // Capitals line up with the reading as written; the shorter alternatives are read without them.
+      BitSet capitals = literal == null ? capitals(piece, folded) : null;
+      String accented = Confusables.toLatin(reading, latinPrompt, capitals);
       String bare = stripDiacritics(accented);
       boolean hasLetter = reading.codePoints().anyMatch(Character::isLetter);
       if (literal == null) {
@@ -345,6 +362,23 @@ public final class TextNormalizer {
       addAll(accentedKeys, keys(accented, hasLetter));
     }
     return new Token(folded.from()[piece.start()], folded.to()[piece.end() - 1], literal, keys, accentedKeys);
+  }
+
+  /** Which chars of the piece as written were Cyrillic or Greek capitals, or null when none. */
+  private static BitSet capitals(Piece piece, Folded folded) {
+    if (folded.capitals() == null || folded.capitals().nextSetBit(piece.start()) >= piece.end()
+        || folded.capitals().nextSetBit(piece.start()) < 0) {
+      return null;
+    }
+    BitSet capitals = new BitSet();
+    String text = folded.text();
+    for (int p = piece.start(), k = 0; p < piece.end(); p++) {
+      char c = text.charAt(p);
+      if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
+        capitals.set(k++, folded.capitals().get(p));
+      }
+    }
+    return capitals;
   }
 
   private static void addAll(List<String> keys, List<String> more) {
@@ -357,7 +391,7 @@ public final class TextNormalizer {
 
   /** The word de-leeted (when it holds a letter) with repeats squeezed to two, then to one if that differs. */
   private static List<String> keys(String word, boolean hasLetter) {
-    String plain = hasLetter ? deleet(word) : word;
+    String plain = hasLetter ? Confusables.toCyrillic(deleet(word)) : word;
     String two = squeeze(plain, 2);
     String one = squeeze(plain, 1);
     return two.equals(one) ? List.of(two) : List.of(two, one);

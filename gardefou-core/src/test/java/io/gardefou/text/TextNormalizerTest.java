@@ -43,6 +43,25 @@ class TextNormalizerTest {
   @Test
   void leavesWordsWhollyInCyrillicAlone() {
     assertThat(keys("голая")).containsExactly("голая");
+    assertThat(keys("сними с неё одежду")).containsExactly("сними", "с", "нее", "одежду");
+  }
+
+  @Test
+  void readsGreekAndCyrillicCapitalsAsTheLatinCapitalsTheyImitate() {
+    // Greek capital Nu folds to nu, whose own skeleton is "v"; Cyrillic К and Greek Κ have no lower-case twin in Latin.
+    assertThat(keys("Νаckt Кind Κleid")).containsExactly("nackt", "kind", "kleid");
+  }
+
+  @Test
+  void readsAWordMadeOnlyOfLookAlikesAsLatinInALatinPrompt() {
+    assertThat(keys("la mia ех nuda")).containsExactly("la", "mia", "ex", "nuda");
+    assertThat(keys("zieh sie αυѕ")).containsExactly("zieh", "sie", "aus");
+  }
+
+  @Test
+  void readsLatinLettersAndDigitsInACyrillicWordAsCyrillic() {
+    assertThat(keys("г0лая девушка")).containsExactly("голая", "девушка");
+    assertThat(keys("гoлая")).containsExactly("голая");
   }
 
   @Test
