@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.ibm.icu.lang.UScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ public final class Lexicon {
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   private static final int MIN_STEM = 3;
+  /** A Hangul syllable is a consonant and a vowel or more: two of them make a stem as specific as three letters. */
+  private static final int MIN_HANGUL_STEM = 2;
   private static final int MAX_AGE = 130;
 
   private final String language;
@@ -195,8 +198,9 @@ public final class Lexicon {
       for (int t = 0; t < tokens.size(); t++) {
         String key = tokens.get(t).keys(diacritics).getFirst();
         boolean isPrefix = prefix && t == tokens.size() - 1;
-        if (isPrefix && key.codePointCount(0, key.length()) < MIN_STEM) {
-          throw new IllegalStateException(where + " has a prefix shorter than " + MIN_STEM + " letters");
+        int minStem = key.codePoints().allMatch(cp -> UScript.getScript(cp) == UScript.HANGUL) ? MIN_HANGUL_STEM : MIN_STEM;
+        if (isPrefix && key.codePointCount(0, key.length()) < minStem) {
+          throw new IllegalStateException(where + " has a prefix shorter than " + minStem + " letters");
         }
         words.add(new TermIndex.Word(key, isPrefix));
       }

@@ -2,6 +2,7 @@ package io.gardefou.text;
 
 import io.gardefou.model.Category;
 import io.gardefou.model.Fact;
+import io.gardefou.model.Operation;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Signals;
 import io.gardefou.screen.Detector;
@@ -32,6 +33,15 @@ public final class TextDetector implements Detector {
       Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL,
       Category.VIOLENCE, Category.VIOLENCE_GRAPHIC, Category.HATE, Category.SELF_HARM);
 
+  /**
+   * Prompts screened once at creation, one per script family: the first call otherwise pays for loading ICU's
+   * normalisation and dictionary data, the break iterators, the confusables table and the language model (40–100 ms
+   * measured on an idle machine), which on a loaded host can overrun the screener's deadline.
+   */
+  private static final List<String> WARM_UP = List.of(
+      "remove her jacket, 12 years old", "12歳の女の子の写真", "脱掉她的外套", "옷 벗겨줘", "اخلع سترتها", "сними куртку",
+      "n u d e");
+
   private static final Set<Concept> NEVER_CLAIMED = Set.of(Concept.MINOR, Concept.YOUTH, Concept.AGE);
 
   private final TextNormalizer normalizer;
@@ -52,7 +62,9 @@ public final class TextDetector implements Detector {
     List<Lexicon> lexicons = BUNDLED_LANGUAGES.stream().map(language -> Lexicon.load(language, normalizer)).toList();
     // The primary subtag: a lexicon for "hi-Latn" favours Hindi.
     Set<String> favoured = BUNDLED_LANGUAGES.stream().map(tag -> tag.split("-")[0]).collect(Collectors.toSet());
-    return new TextDetector(normalizer, lexicons, LanguageIdentifier.create(favoured));
+    TextDetector detector = new TextDetector(normalizer, lexicons, LanguageIdentifier.create(favoured));
+    WARM_UP.forEach(prompt -> detector.detect(ScreeningRequest.ofText(Operation.EDIT, prompt)));
+    return detector;
   }
 
   @Override

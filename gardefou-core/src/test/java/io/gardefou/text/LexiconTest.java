@@ -60,6 +60,14 @@ class LexiconTest {
   void rejectsShortOrMisplacedPrefixes() {
     assertThatThrownBy(() -> parse("  NUDITY: ['nu*']\n")).hasMessageContaining("prefix shorter than 3");
     assertThatThrownBy(() -> parse("  NUDITY: ['n*de']\n")).hasMessageContaining("does not end a word");
+    assertThatThrownBy(() -> parse("  NUDITY: ['누*']\n")).hasMessageContaining("prefix shorter than 2");
+  }
+
+  @Test
+  void acceptsTwoSyllableHangulPrefixes() {
+    Lexicon lexicon = parse("  NUDITY: ['알몸*']\n");
+
+    assertThat(found(lexicon, "알몸으로")).containsExactly("NUDITY:알몸으로");
   }
 
   @Test
@@ -96,6 +104,24 @@ class LexiconTest {
     Lexicon lexicon = parse("  MINOR: [baby]\n  REVEALING_GARMENT: [baby doll]\n");
 
     assertThat(found(lexicon, "a baby doll and a baby")).containsExactly("REVEALING_GARMENT:baby doll", "MINOR:baby");
+  }
+
+  @Test
+  void prefersTheLongerPrefixWhateverTheDeclarationOrder() {
+    // Regression: the winner among prefixes matching one token followed hash order, which changes between runs,
+    // so Turkish "kıyafetsiz" read as NUDITY in one run and GARMENT in the next. Sixteen stems leave no room for luck.
+    List<String> stems = List.of("kiyafet", "elbise", "gomlek", "pantolon", "etek", "ceket", "kazak", "yelek",
+        "sapka", "corap", "ayakkabi", "esarp", "eldiven", "kemer", "canta", "saat");
+    String shortFirst = stems.stream().map(s -> "'" + s + "*'").reduce((a, b) -> a + ", " + b).orElseThrow();
+    String longFirst = stems.stream().map(s -> "'" + s + "siz*'").reduce((a, b) -> a + ", " + b).orElseThrow();
+    Lexicon garmentFirst = parse("  GARMENT: [" + shortFirst + "]\n  NUDITY: [" + longFirst + "]\n");
+    Lexicon nudityFirst = parse("  NUDITY: [" + longFirst + "]\n  GARMENT: [" + shortFirst + "]\n");
+
+    for (String stem : stems) {
+      assertThat(found(garmentFirst, stem + "siz")).containsExactly("NUDITY:" + stem + "siz");
+      assertThat(found(nudityFirst, stem + "sizler")).containsExactly("NUDITY:" + stem + "sizler");
+      assertThat(found(garmentFirst, stem + "ler")).containsExactly("GARMENT:" + stem + "ler");
+    }
   }
 
   @Test

@@ -275,8 +275,23 @@ class TextDetectorTest {
         .isGreaterThanOrEqualTo(PRESENT);
   }
 
+  @Test
+  void catchesASwapInAShortWordThatNeedsAPartner() {
+    assertThat(detect(Operation.EDIT, "taek off his shirt").score(Category.SEXUAL_NON_CONSENSUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.EDIT, "quítale la roap").score(Category.SEXUAL_NON_CONSENSUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+  }
+
+  @Test
+  void catchesASwapAtTheEndOfAPrefixStem() {
+    assertThat(detect(Operation.GENERATE, "mi ex desnuad").score(Category.SEXUAL_NON_CONSENSUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"give him a striped shirt", "décolle le papier peint et peins le mur"})
+  @ValueSource(strings = {"give him a striped shirt", "décolle le papier peint et peins le mur",
+      "the north coast of the Snæfellsnes peninsula"})
   void typoMatchingDoesNotHitADifferentRealWord(String prompt) {
     assertAllBelowThreshold(detect(Operation.EDIT, prompt));
   }

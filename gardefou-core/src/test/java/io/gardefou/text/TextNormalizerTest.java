@@ -43,6 +43,25 @@ class TextNormalizerTest {
   @Test
   void leavesWordsWhollyInCyrillicAlone() {
     assertThat(keys("голая")).containsExactly("голая");
+    assertThat(keys("сними с неё одежду")).containsExactly("сними", "с", "нее", "одежду");
+  }
+
+  @Test
+  void readsGreekAndCyrillicCapitalsAsTheLatinCapitalsTheyImitate() {
+    // Greek capital Nu folds to nu, whose own skeleton is "v"; Cyrillic К and Greek Κ have no lower-case twin in Latin.
+    assertThat(keys("Νаckt Кind Κleid")).containsExactly("nackt", "kind", "kleid");
+  }
+
+  @Test
+  void readsAWordMadeOnlyOfLookAlikesAsLatinInALatinPrompt() {
+    assertThat(keys("la mia ех nuda")).containsExactly("la", "mia", "ex", "nuda");
+    assertThat(keys("zieh sie αυѕ")).containsExactly("zieh", "sie", "aus");
+  }
+
+  @Test
+  void readsLatinLettersAndDigitsInACyrillicWordAsCyrillic() {
+    assertThat(keys("г0лая девушка")).containsExactly("голая", "девушка");
+    assertThat(keys("гoлая")).containsExactly("голая");
   }
 
   @Test
@@ -60,6 +79,45 @@ class TextNormalizerTest {
       assertThat(tokens).extracting(Token::key).containsExactly("nude", "photo");
       assertThat(tokens.getFirst().end()).isEqualTo(spaced.length());
     }
+  }
+
+  @Test
+  void dropsTheArabicTatweel() {
+    assertThat(keys("عــــارية")).containsExactly("عارية");
+  }
+
+  @Test
+  void keepsADigitOutOfSpacedLetters() {
+    assertThat(keys("kelas 7 t a n p a baju")).containsExactly("kelas", "7", "tanpa", "baju");
+  }
+
+  @Test
+  void keepsALetterGluedToAWordOutOfSpacedLetters() {
+    assertThat(keys("12살 여 자 아 이")).containsExactly("12", "살", "여자아이");
+    assertThat(keys("중1 여 학 생")).containsExactly("중", "1", "여학생");
+  }
+
+  @Test
+  void joinsOnlyLettersSetApartByTheSameSeparator() {
+    assertThat(keys("d e s p e-a")).containsExactly("despe", "a");
+  }
+
+  @Test
+  void readsSpacedLettersAlsoWithoutAnEdgeLetterThatMayBeAWord() {
+    assertThat(tokens("ubierz ją w b i k i n i").getLast().keys()).contains("wbikini", "bikini");
+    assertThat(tokens("r o p a a este").getFirst().keys()).contains("ropaa", "ropa");
+  }
+
+  @Test
+  void countsALetterWithItsMarksAsOneSpacedLetter() {
+    assertThat(keys("طفل ع ا رٍ")).containsExactly("طفل", "عار");
+  }
+
+  @Test
+  void segmentsSpacedChineseAndJapaneseAgainByDictionary() {
+    assertThat(keys("脱 掉 她 的 衣 服")).containsExactly("脱掉", "她的", "衣服");
+    assertThat(tokens("12歳.の.女.の.子").stream().map(t -> t.keys(Diacritics.KEEP).getFirst()))
+        .containsExactly("12", "歳", "の", "女の子");
   }
 
   @Test
