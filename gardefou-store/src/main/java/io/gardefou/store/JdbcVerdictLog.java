@@ -8,8 +8,10 @@ import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.VerdictLog;
 import java.sql.Types;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Records each verdict as one row of {@code verdicts}: digests of the prompt and images, never the content.
@@ -33,7 +35,25 @@ final class JdbcVerdictLog implements VerdictLog {
 
   @Override
   public void append(ScreeningRequest request, Verdict verdict) {
-    jdbi.useHandle(handle -> handle.createUpdate(INSERT)
+    appendAll(List.of(request), List.of(verdict));
+  }
+
+  /** Records {@code verdicts[i]} on {@code requests[i]}, all in one transaction or none. */
+  void appendAll(List<ScreeningRequest> requests, List<Verdict> verdicts) {
+    if (requests.size() != verdicts.size()) {
+      throw new IllegalArgumentException(requests.size() + " requests but " + verdicts.size() + " verdicts");
+    }
+    jdbi.useTransaction(handle -> {
+      PreparedBatch batch = handle.prepareBatch(INSERT);
+      for (int i = 0; i < requests.size(); i++) {
+        bind(batch, requests.get(i), verdicts.get(i)).add();
+      }
+      batch.execute();
+    });
+  }
+
+  private static PreparedBatch bind(PreparedBatch batch, ScreeningRequest request, Verdict verdict) {
+    return batch
         // Types.OTHER lets PostgreSQL read the text as the column's type (uuid, timestamptz, jsonb);
         // SQLite stores it as the text it is.
         .bindBySqlType("decision_id", verdict.decisionId().toString(), Types.OTHER)
@@ -53,7 +73,6 @@ final class JdbcVerdictLog implements VerdictLog {
         .bind("prompt_sha256", Digests.sha256Hex(request.prompt()))
         .bindBySqlType("image_sha256s", Columns.json(request.images().stream()
             .map(InputImage::sha256).toList()), Types.OTHER)
-        .bind("language", verdict.signals().fact(Fact.LANGUAGE).orElse(null))
-        .execute());
+        .bind("language", verdict.signals().fact(Fact.LANGUAGE).orElse(null));
   }
 }

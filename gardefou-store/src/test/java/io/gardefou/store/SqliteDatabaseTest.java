@@ -2,8 +2,17 @@ package io.gardefou.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.ledger.Checkpoint;
+import io.gardefou.ledger.CompactRange;
+import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.LogAudit;
+import io.gardefou.ledger.MerkleHashes;
+import io.gardefou.ledger.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +40,7 @@ final class SqliteDatabaseTest extends DatabaseContract {
 
     assertThat(file).isRegularFile();
     assertThat(database.verdicts().count()).isZero();
-    assertThat(appliedMigrations(database)).containsExactly("1");
+    assertThat(appliedMigrations(database)).containsExactly("1", "2");
   }
 
   @Test
@@ -54,5 +63,80 @@ final class SqliteDatabaseTest extends DatabaseContract {
       assertThat(handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2); // FULL
     });
     assertThat(Files.exists(temp.resolve("nested/data/gardefou.db-wal"))).isTrue();
+  }
+
+  private Database ledgerOf(int entries) {
+    Database database = open();
+    Ledger ledger = ledger(database);
+    for (int i = 0; i < entries; i++) {
+      ledger.append(entry(i));
+    }
+    return database;
+  }
+
+  @Test
+  void auditPassesAnUntouchedLedger() {
+    Database database = ledgerOf(20);
+
+    assertThat(LogAudit.check(database.logStore(), Optional.empty()).ok()).isTrue();
+  }
+
+  @Test
+  void auditNamesAChangedEntry() {
+    Database database = ledgerOf(20);
+    database.jdbi().useHandle(h -> h.execute("UPDATE ledger_entries SET entry = ? WHERE idx = 13", entry(99)));
+
+    LogAudit.Report report = LogAudit.check(database.logStore(), Optional.empty());
+
+    assertThat(report.firstBadIndex()).hasValue(13);
+  }
+
+  @Test
+  void auditNamesADeletedEntry() {
+    Database database = ledgerOf(20);
+    database.jdbi().useHandle(h -> h.execute("DELETE FROM ledger_entries WHERE idx = 6"));
+
+    LogAudit.Report report = LogAudit.check(database.logStore(), Optional.empty());
+
+    assertThat(report.firstBadIndex()).hasValue(6);
+    assertThat(report.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("no entry 6"));
+  }
+
+  @Test
+  void auditNamesTheFirstOfTwoReorderedEntries() {
+    Database database = ledgerOf(20);
+    database.jdbi().useTransaction(h -> {
+      h.execute("UPDATE ledger_entries SET idx = 1000 WHERE idx = 4");
+      h.execute("UPDATE ledger_entries SET idx = 4 WHERE idx = 9");
+      h.execute("UPDATE ledger_entries SET idx = 9 WHERE idx = 1000");
+    });
+
+    LogAudit.Report report = LogAudit.check(database.logStore(), Optional.empty());
+
+    assertThat(report.firstBadIndex()).hasValue(4);
+  }
+
+  @Test
+  void auditCatchesEntriesAndNodesRewrittenTogetherAgainstTheSignedCheckpoint() {
+    Database database = ledgerOf(8);
+    Checkpoint signed = Checkpoint.verify(ledger(database).checkpoint(), SIGNER.verifier());
+    // Rewrite the whole log consistently: entry 2 changed, every node recomputed to match.
+    List<byte[]> entries = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      entries.add(i == 2 ? entry(42) : entry(i));
+    }
+    List<Node> nodes = new ArrayList<>();
+    CompactRange.empty().append(entries.stream().map(MerkleHashes::leafHash).toList(), nodes);
+    database.jdbi().useTransaction(h -> {
+      h.execute("DELETE FROM ledger_entries");
+      h.execute("DELETE FROM ledger_nodes");
+    });
+    database.jdbi().useHandle(h -> h.execute("UPDATE ledger_size SET size = 0"));
+    database.logStore().append(0, entries, nodes);
+
+    LogAudit.Report report = LogAudit.check(database.logStore(), Optional.of(signed));
+
+    assertThat(report.ok()).isFalse();
+    assertThat(report.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("signed checkpoint"));
   }
 }

@@ -1,0 +1,123 @@
+package io.gardefou.store;
+
+import io.gardefou.ledger.Hash;
+import io.gardefou.ledger.LogStore;
+import io.gardefou.ledger.Node;
+import io.gardefou.ledger.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The ledger's {@link LogStore} in SQLite or PostgreSQL: one row per entry, one per complete subtree, and
+ * the committed size in a row of its own, all written in one transaction per batch.
+ */
+public final class JdbcLogStore implements LogStore {
+  private final Jdbi jdbi;
+
+  JdbcLogStore(Jdbi jdbi) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+  }
+
+  @Override
+  public long size() {
+    return jdbi.withHandle(JdbcLogStore::size);
+  }
+
+  @Override
+  public List<Hash> nodes(List<NodeId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM ledger_nodes WHERE ");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(level = :l").append(i).append(" AND idx = :i").append(i).append(')');
+    }
+    Map<NodeId, Hash> found = new HashMap<>();
+    jdbi.useHandle(handle -> {
+      var query = handle.createQuery(sql.toString());
+      for (int i = 0; i < ids.size(); i++) {
+        query.bind("l" + i, ids.get(i).level()).bind("i" + i, ids.get(i).index());
+      }
+      query.map((row, context) -> new Node(new NodeId(row.getInt("level"), row.getLong("idx")), Hash.of(row.getBytes("hash"))))
+          .forEach(node -> found.put(node.id(), node.hash()));
+    });
+    List<Hash> hashes = new ArrayList<>(ids.size());
+    for (NodeId id : ids) {
+      Hash hash = found.get(id);
+      if (hash == null) {
+        throw new IllegalStateException("the ledger store has no node " + id);
+      }
+      hashes.add(hash);
+    }
+    return hashes;
+  }
+
+  @Override
+  public byte[] entry(long index) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT entry FROM ledger_entries WHERE idx = :idx")
+            .bind("idx", index)
+            .mapTo(byte[].class)
+            .findOne())
+        .orElseThrow(() -> new IndexOutOfBoundsException("the ledger store has no entry " + index));
+  }
+
+  /** One query for a run of entries; any gap throws, naming the first missing index. */
+  @Override
+  public List<byte[]> entries(long from, int count) {
+    List<byte[]> entries = new ArrayList<>(count);
+    jdbi.useHandle(handle -> handle
+        .createQuery("SELECT idx, entry FROM ledger_entries WHERE idx >= :from AND idx < :to ORDER BY idx")
+        .bind("from", from)
+        .bind("to", from + count)
+        .map((row, context) -> {
+          long expected = from + entries.size();
+          if (row.getLong("idx") != expected) {
+            throw new IndexOutOfBoundsException("the ledger store has no entry " + expected);
+          }
+          return row.getBytes("entry");
+        })
+        .forEach(entries::add));
+    if (entries.size() != count) {
+      throw new IndexOutOfBoundsException("the ledger store has no entry " + (from + entries.size()));
+    }
+    return entries;
+  }
+
+  @Override
+  public void append(long fromSize, List<byte[]> entries, List<Node> completed) {
+    jdbi.useTransaction(handle -> {
+      // The optimistic check comes first: in PostgreSQL it also locks the size row until commit.
+      int moved = handle.createUpdate("UPDATE ledger_size SET size = :to WHERE id = 1 AND size = :from")
+          .bind("to", fromSize + entries.size())
+          .bind("from", fromSize)
+          .execute();
+      if (moved != 1) {
+        throw new IllegalStateException("append from size " + fromSize + " but the store holds " + size(handle));
+      }
+      PreparedBatch entryRows = handle.prepareBatch("INSERT INTO ledger_entries (idx, entry) VALUES (:idx, :entry)");
+      for (int i = 0; i < entries.size(); i++) {
+        entryRows.bind("idx", fromSize + i).bind("entry", entries.get(i)).add();
+      }
+      PreparedBatch nodeRows = handle.prepareBatch("INSERT INTO ledger_nodes (level, idx, hash) VALUES (:level, :idx, :hash)");
+      for (Node node : completed) {
+        nodeRows.bind("level", node.id().level()).bind("idx", node.id().index()).bind("hash", node.hash().bytes()).add();
+      }
+      if (!entries.isEmpty()) {
+        entryRows.execute();
+      }
+      if (!completed.isEmpty()) {
+        nodeRows.execute();
+      }
+    });
+  }
+
+  private static long size(Handle handle) {
+    return handle.createQuery("SELECT size FROM ledger_size WHERE id = 1").mapTo(Long.class).one();
+  }
+}

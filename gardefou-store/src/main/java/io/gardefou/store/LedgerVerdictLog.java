@@ -1,0 +1,198 @@
+package io.gardefou.store;
+
+import io.gardefou.audit.DecisionRecord;
+import io.gardefou.ledger.Appended;
+import io.gardefou.ledger.Ledger;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Verdict;
+import io.gardefou.screen.VerdictLog;
+import io.gardefou.screen.VerdictLogFullException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each verdict twice in one database: as a row of {@code verdicts} (to query) and as the canonical
+ * {@link DecisionRecord} appended to the audit {@link Ledger} (to verify). {@link #append} returns once
+ * both are committed, so no response leaves before its decision is durable.
+ *
+ * <p>Callers queue; one integrator thread drains up to {@code maxBatch} at a time and commits them as one
+ * batch (one transaction of rows, one of ledger entries and nodes), which is what makes thousands of
+ * appends a second possible with one fsync per batch. A full queue is back-pressure:
+ * {@link VerdictLogFullException}, not a wait.
+ */
+public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerVerdictLog.class);
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+  /** Re-sign and keep the checkpoint at most this often: it is one more commit, not needed per batch. */
+  private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final JdbcVerdictLog rows;
+  private final Ledger ledger;
+  private final CheckpointRecords checkpoints;
+  private final BlockingQueue<Pending> queue;
+  private final int capacity;
+  private final int maxBatch;
+  private final Thread integrator;
+  private volatile boolean closed;
+  private long checkpointSavedAt = System.nanoTime() - CHECKPOINT_EVERY_NANOS;
+  private long checkpointSavedSize = -1;
+
+  private record Pending(ScreeningRequest request, Verdict verdict, byte[] entry, CompletableFuture<Long> index) {}
+
+  LedgerVerdictLog(JdbcVerdictLog rows, Ledger ledger, CheckpointRecords checkpoints, int capacity, int maxBatch) {
+    if (capacity < 1 || maxBatch < 1) {
+      throw new IllegalArgumentException("capacity and maxBatch must be positive, were " + capacity + ", " + maxBatch);
+    }
+    this.rows = Objects.requireNonNull(rows, "rows");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
+    this.maxBatch = maxBatch;
+    this.integrator = Thread.ofPlatform().name("gardefou-ledger-integrator").daemon().start(this::integrate);
+  }
+
+  @Override
+  public void append(ScreeningRequest request, Verdict verdict) {
+    record(request, verdict);
+  }
+
+  /**
+   * Records the verdict and returns its ledger index once committed.
+   *
+   * @throws VerdictLogFullException if the queue is full
+   * @throws IllegalStateException if the log is closed, or the commit failed (the cause says why)
+   */
+  public long record(ScreeningRequest request, Verdict verdict) {
+    Pending pending = new Pending(request, verdict, DecisionRecord.of(request, verdict).canonicalJson(),
+        new CompletableFuture<>());
+    if (closed) {
+      throw new IllegalStateException("the verdict log is closed");
+    }
+    if (!queue.offer(pending)) {
+      throw new VerdictLogFullException(capacity, RETRY_AFTER);
+    }
+    try {
+      while (true) {
+        try {
+          return pending.index().get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          // A close() racing the offer can leave this one behind the integrator's last drain.
+          if (!integrator.isAlive() && queue.remove(pending)) {
+            throw new IllegalStateException("the verdict log closed before the verdict was recorded");
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? new IllegalStateException("the verdict was not recorded: " + cause.getMessage(), cause)
+          : new IllegalStateException("the verdict was not recorded", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the verdict was being recorded; it may or may not be", e);
+    }
+  }
+
+  /** The ledger the decisions go to. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /** Commits what is queued, keeps a last checkpoint, and stops the integrator. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    integrator.interrupt();
+    try {
+      integrator.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void integrate() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (true) {
+      try {
+        Pending first = closed ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          if (closed) {
+            break;
+          }
+          saveCheckpoint(false);
+          continue;
+        }
+        batch.add(first);
+      } catch (InterruptedException e) {
+        continue; // close() interrupts the wait; the loop drains what is left, then stops.
+      }
+      queue.drainTo(batch, maxBatch - 1);
+      commit(batch);
+      batch.clear();
+      saveCheckpoint(false);
+    }
+    saveCheckpoint(true);
+  }
+
+  private void commit(List<Pending> batch) {
+    List<Pending> recorded = insertRows(batch);
+    if (recorded.isEmpty()) {
+      return;
+    }
+    try {
+      Appended appended = ledger.append(recorded.stream().map(Pending::entry).toList());
+      for (int i = 0; i < recorded.size(); i++) {
+        recorded.get(i).index().complete(appended.index(i));
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Could not append {} decisions to the ledger", recorded.size(), e);
+      recorded.forEach(pending -> pending.index().completeExceptionally(e));
+    }
+  }
+
+  /** The batch's rows in one transaction; if that fails, one by one, so one bad verdict fails alone. */
+  private List<Pending> insertRows(List<Pending> batch) {
+    try {
+      rows.appendAll(batch.stream().map(Pending::request).toList(), batch.stream().map(Pending::verdict).toList());
+      return batch;
+    } catch (RuntimeException batchFailure) {
+      List<Pending> recorded = new ArrayList<>(batch.size());
+      for (Pending pending : batch) {
+        try {
+          rows.append(pending.request(), pending.verdict());
+          recorded.add(pending);
+        } catch (RuntimeException e) {
+          pending.index().completeExceptionally(e);
+        }
+      }
+      return recorded;
+    }
+  }
+
+  private void saveCheckpoint(boolean now) {
+    long size = ledger.head().size();
+    if (size == checkpointSavedSize || !now && System.nanoTime() - checkpointSavedAt < CHECKPOINT_EVERY_NANOS) {
+      return;
+    }
+    try {
+      checkpoints.save(ledger.checkpoint());
+      checkpointSavedAt = System.nanoTime();
+      checkpointSavedSize = size;
+    } catch (RuntimeException e) {
+      LOG.warn("Could not save the ledger checkpoint: {}", e.toString());
+    }
+  }
+}
