@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
+import io.gardefou.ledger.NoteSigner;
 import io.gardefou.screen.VerdictLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,12 +82,14 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * A verdict log that also appends each decision to {@code ledger}, which must be built on
-   * {@link #logStore()}; batches of up to {@code maxBatch}, and back-pressure past {@code capacity} waiting.
-   * Closed with the database.
+   * A verdict log that also appends each decision to this database's ledger, whose checkpoints
+   * {@code signer} signs under its name as origin: verdict rows and ledger entries commit together, in
+   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. Closed with the
+   * database.
    */
-  public LedgerVerdictLog ledgerVerdictLog(Ledger ledger, int capacity, int maxBatch) {
-    LedgerVerdictLog log = new LedgerVerdictLog((JdbcVerdictLog) verdictLog, ledger, checkpoints, capacity, maxBatch);
+  public LedgerVerdictLog ledgerVerdictLog(NoteSigner signer, int capacity, int maxBatch) {
+    Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
+    LedgerVerdictLog log = new LedgerVerdictLog(logStore, ledger, checkpoints, capacity, maxBatch);
     ledgerLogs.add(log);
     return log;
   }

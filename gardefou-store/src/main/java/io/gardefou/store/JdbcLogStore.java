@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -19,6 +21,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class JdbcLogStore implements LogStore {
   private final Jdbi jdbi;
+  /*
+   * What the current thread's next append also writes in its transaction: the verdict rows of the decisions
+   * it appends. The ledger publishes its new head only after this store's append returns, that is after
+   * the commit, so rows, entries and head move together or not at all.
+   */
+  private final ThreadLocal<Consumer<Handle>> alongside = new ThreadLocal<>();
 
   JdbcLogStore(Jdbi jdbi) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -89,6 +97,16 @@ public final class JdbcLogStore implements LogStore {
     return entries;
   }
 
+  /** Runs {@code append}; any append it makes to this store also runs {@code rows} in the same transaction. */
+  <T> T withRows(Consumer<Handle> rows, Supplier<T> append) {
+    alongside.set(rows);
+    try {
+      return append.get();
+    } finally {
+      alongside.remove();
+    }
+  }
+
   @Override
   public void append(long fromSize, List<byte[]> entries, List<Node> completed) {
     jdbi.useTransaction(handle -> {
@@ -113,6 +131,10 @@ public final class JdbcLogStore implements LogStore {
       }
       if (!completed.isEmpty()) {
         nodeRows.execute();
+      }
+      Consumer<Handle> rows = alongside.get();
+      if (rows != null) {
+        rows.accept(handle);
       }
     });
   }

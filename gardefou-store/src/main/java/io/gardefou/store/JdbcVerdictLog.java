@@ -10,6 +10,7 @@ import io.gardefou.screen.VerdictLog;
 import java.sql.Types;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -43,13 +44,16 @@ final class JdbcVerdictLog implements VerdictLog {
     if (requests.size() != verdicts.size()) {
       throw new IllegalArgumentException(requests.size() + " requests but " + verdicts.size() + " verdicts");
     }
-    jdbi.useTransaction(handle -> {
-      PreparedBatch batch = handle.prepareBatch(INSERT);
-      for (int i = 0; i < requests.size(); i++) {
-        bind(batch, requests.get(i), verdicts.get(i)).add();
-      }
-      batch.execute();
-    });
+    jdbi.useTransaction(handle -> insertAll(handle, requests, verdicts));
+  }
+
+  /** The rows of {@link #appendAll}, in the caller's transaction. */
+  static void insertAll(Handle handle, List<ScreeningRequest> requests, List<Verdict> verdicts) {
+    PreparedBatch batch = handle.prepareBatch(INSERT);
+    for (int i = 0; i < requests.size(); i++) {
+      bind(batch, requests.get(i), verdicts.get(i)).add();
+    }
+    batch.execute();
   }
 
   private static PreparedBatch bind(PreparedBatch batch, ScreeningRequest request, Verdict verdict) {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * both are committed, so no response leaves before its decision is durable.
  *
  * <p>Callers queue; one integrator thread drains up to {@code maxBatch} at a time and commits them as one
- * batch (one transaction of rows, one of ledger entries and nodes), which is what makes thousands of
- * appends a second possible with one fsync per batch. A full queue is back-pressure:
+ * batch: verdict rows, ledger entries and subtree hashes in one transaction, one fsync per batch, which is
+ * what makes thousands of appends a second possible. A full queue is back-pressure:
  * {@link VerdictLogFullException}, not a wait.
  */
 public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
@@ -36,7 +36,7 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
   /** Re-sign and keep the checkpoint at most this often: it is one more commit, not needed per batch. */
   private static final long CHECKPOINT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-  private final JdbcVerdictLog rows;
+  private final JdbcLogStore store;
   private final Ledger ledger;
   private final CheckpointRecords checkpoints;
   private final BlockingQueue<Pending> queue;
@@ -49,11 +49,11 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
 
   private record Pending(ScreeningRequest request, Verdict verdict, byte[] entry, CompletableFuture<Long> index) {}
 
-  LedgerVerdictLog(JdbcVerdictLog rows, Ledger ledger, CheckpointRecords checkpoints, int capacity, int maxBatch) {
+  LedgerVerdictLog(JdbcLogStore store, Ledger ledger, CheckpointRecords checkpoints, int capacity, int maxBatch) {
     if (capacity < 1 || maxBatch < 1) {
       throw new IllegalArgumentException("capacity and maxBatch must be positive, were " + capacity + ", " + maxBatch);
     }
-    this.rows = Objects.requireNonNull(rows, "rows");
+    this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.queue = new ArrayBlockingQueue<>(capacity);
@@ -147,38 +147,33 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
     saveCheckpoint(true);
   }
 
+  /** The batch in one transaction; if that fails, one by one, so that one bad verdict (a duplicate) fails alone. */
   private void commit(List<Pending> batch) {
-    List<Pending> recorded = insertRows(batch);
-    if (recorded.isEmpty()) {
-      return;
-    }
     try {
-      Appended appended = ledger.append(recorded.stream().map(Pending::entry).toList());
-      for (int i = 0; i < recorded.size(); i++) {
-        recorded.get(i).index().complete(appended.index(i));
-      }
-    } catch (RuntimeException e) {
-      LOG.error("Could not append {} decisions to the ledger", recorded.size(), e);
-      recorded.forEach(pending -> pending.index().completeExceptionally(e));
-    }
-  }
-
-  /** The batch's rows in one transaction; if that fails, one by one, so one bad verdict fails alone. */
-  private List<Pending> insertRows(List<Pending> batch) {
-    try {
-      rows.appendAll(batch.stream().map(Pending::request).toList(), batch.stream().map(Pending::verdict).toList());
-      return batch;
+      commitTogether(batch);
     } catch (RuntimeException batchFailure) {
-      List<Pending> recorded = new ArrayList<>(batch.size());
+      if (batch.size() == 1) {
+        batch.getFirst().index().completeExceptionally(batchFailure);
+        return;
+      }
       for (Pending pending : batch) {
         try {
-          rows.append(pending.request(), pending.verdict());
-          recorded.add(pending);
+          commitTogether(List.of(pending));
         } catch (RuntimeException e) {
           pending.index().completeExceptionally(e);
         }
       }
-      return recorded;
+    }
+  }
+
+  private void commitTogether(List<Pending> batch) {
+    List<ScreeningRequest> requests = batch.stream().map(Pending::request).toList();
+    List<Verdict> verdicts = batch.stream().map(Pending::verdict).toList();
+    Appended appended = store.withRows(
+        handle -> JdbcVerdictLog.insertAll(handle, requests, verdicts),
+        () -> ledger.append(batch.stream().map(Pending::entry).toList()));
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).index().complete(appended.index(i));
     }
   }
 
