@@ -1,15 +1,24 @@
 package io.gardefou.server;
 
+import io.gardefou.ledger.Ledger;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.store.Database;
+import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.text.TextDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
+  /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
+  private static final int LEDGER_QUEUE = 10_000;
+  private static final int LEDGER_BATCH = 1_024;
+
   private final Database database;
   private final Screener screener;
   private final HttpApi http;
@@ -18,9 +27,19 @@ public final class Gardefou implements AutoCloseable {
     this.database = config.database().isEmpty()
         ? Database.openDefault(config.dataDir())
         : Database.open(config.database());
+    LedgerVerdictLog ledgerLog;
+    try {
+      ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    Ledger ledger = ledgerLog.ledger();
+    LOG.info("Audit ledger {} at size {}; verifier key {}", ledger.origin(), ledger.head().size(),
+        ledger.verifier().verifierKey());
     Metrics metrics = new Metrics();
-    this.screener = screener(config, metrics.counting(database.verdictLog()));
-    this.http = new HttpApi(config, screener, metrics, database::ping);
+    this.screener = screener(config, metrics.counting(ledgerLog));
+    this.http = new HttpApi(config, screener, metrics, database::ping, ledger);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

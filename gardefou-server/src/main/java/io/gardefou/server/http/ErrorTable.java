@@ -1,6 +1,7 @@
 package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.screen.VerdictLogFullException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -18,6 +19,10 @@ final class ErrorTable {
 
   static void install(Javalin app) {
     app.exception(ApiException.class, (e, ctx) -> render(ctx, e.status(), e.type(), e.code(), e.param(), e.getMessage()));
+    app.exception(VerdictLogFullException.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+      render(ctx, 503, "server_error", "ledger_busy", null, e.getMessage() + "; the request was not acted on");
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> render(
         ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {

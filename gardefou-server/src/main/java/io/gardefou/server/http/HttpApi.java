@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
@@ -16,7 +17,7 @@ public final class HttpApi {
   private final ServerConfig config;
   private final Javalin app;
 
-  public HttpApi(ServerConfig config, Screener screener, Metrics metrics, BooleanSupplier storeReady) {
+  public HttpApi(ServerConfig config, Screener screener, Metrics metrics, BooleanSupplier storeReady, Ledger ledger) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -32,6 +33,11 @@ public final class HttpApi {
     app.get("/readyz", ctx -> ready(ctx, storeReady));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.post("/v1/moderations", new ModerationHandler(screener, config));
+    AuditHandlers audit = new AuditHandlers(ledger);
+    app.get("/v1/audit/checkpoint", audit::checkpoint);
+    app.get("/v1/audit/key", audit::key);
+    app.get("/v1/audit/entries/{index}", audit::entry);
+    app.get("/v1/audit/consistency", audit::consistency);
 
     ErrorTable.install(app);
   }
