@@ -1,6 +1,7 @@
 package io.gardefou.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.CompactRange;
@@ -8,11 +9,17 @@ import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogAudit;
 import io.gardefou.ledger.MerkleHashes;
 import io.gardefou.ledger.Node;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.screen.VerdictLogFullException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,5 +145,31 @@ final class SqliteDatabaseTest extends DatabaseContract {
 
     assertThat(report.ok()).isFalse();
     assertThat(report.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("signed checkpoint"));
+  }
+
+  /** SQLite has one pooled connection: holding it stalls the integrator, so the queue fills. */
+  @Test
+  void aFullLedgerQueueIsBackPressureNotAWait() throws Exception {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 1, 1);
+    ScreeningRequest request = Fixtures.textRequest();
+    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> first;
+      Future<?> second;
+      try (Handle held = database.jdbi().open()) {
+        held.createQuery("SELECT 1").mapTo(Integer.class).one();
+        first = callers.submit(() -> log.append(request, Fixtures.refusal(request)));
+        Thread.sleep(300); // the integrator takes it, then waits for the connection
+        second = callers.submit(() -> log.append(request, Fixtures.refusal(request)));
+        Thread.sleep(300); // it fills the queue of one
+
+        assertThatThrownBy(() -> log.append(request, Fixtures.refusal(request)))
+            .isInstanceOf(VerdictLogFullException.class)
+            .hasMessageContaining("full");
+      }
+      first.get();
+      second.get();
+    }
+    assertThat(log.ledger().head().size()).isEqualTo(2);
   }
 }
