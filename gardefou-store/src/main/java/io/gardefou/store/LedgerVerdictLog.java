@@ -114,8 +114,7 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
     if (closed) {
       return;
     }
-    closed = true;
-    integrator.interrupt();
+    closed = true; // The integrator sees it within one poll, drains the queue, and stops.
     try {
       integrator.join();
     } catch (InterruptedException e) {
@@ -126,19 +125,16 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
   private void integrate() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (true) {
-      try {
-        Pending first = closed ? queue.poll() : queue.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          if (closed) {
-            break;
-          }
-          saveCheckpoint(false);
-          continue;
+      // Not interrupted to stop: an interrupt in the middle of a commit could fail a batch at shutdown.
+      Pending first = pollBriefly();
+      if (first == null) {
+        if (closed && queue.isEmpty()) {
+          break;
         }
-        batch.add(first);
-      } catch (InterruptedException e) {
-        continue; // close() interrupts the wait; the loop drains what is left, then stops.
+        saveCheckpoint(false);
+        continue;
       }
+      batch.add(first);
       queue.drainTo(batch, maxBatch - 1);
       commit(batch);
       batch.clear();
@@ -148,6 +144,14 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
   }
 
   /** The batch in one transaction; if that fails, one by one, so that one bad verdict (a duplicate) fails alone. */
+  private Pending pollBriefly() {
+    try {
+      return queue.poll(100, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      return null; // Nobody interrupts this thread; if someone does, the loop just polls again.
+    }
+  }
+
   private void commit(List<Pending> batch) {
     try {
       commitTogether(batch);
