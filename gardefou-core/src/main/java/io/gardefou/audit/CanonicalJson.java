@@ -55,7 +55,12 @@ final class CanonicalJson {
   /** RFC 8785 §3.2.2.2: escape only '"', '\\' and controls, the short forms where JSON has them, else \\u00xx. */
   private static void string(StringBuilder out, String text) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = 0;
+    while (plain < text.length() && !needsEscape(text.charAt(plain))) {
+      plain++;
+    }
+    out.append(text, 0, plain); // Digests, ids and names: usually the whole string.
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -75,5 +80,9 @@ final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20 || c == '"' || c == '\\';
   }
 }
