@@ -20,6 +20,20 @@ public interface LogStore {
   byte[] entry(long index);
 
   /**
+   * Copies of the {@code count} entries from {@code from}, for readers that walk the whole log (an audit);
+   * stores with a cheaper range read override it.
+   *
+   * @throws IndexOutOfBoundsException naming the first index the store does not hold
+   */
+  default List<byte[]> entries(long from, int count) {
+    List<byte[]> entries = new java.util.ArrayList<>(count);
+    for (long index = from; index < from + count; index++) {
+      entries.add(entry(index));
+    }
+    return entries;
+  }
+
+  /**
    * Atomically adds {@code entries} at indices {@code fromSize, fromSize+1, …} together with the
    * subtree hashes they complete (leaf hashes included), then sets the size.
    *

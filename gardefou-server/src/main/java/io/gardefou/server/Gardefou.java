@@ -6,6 +6,7 @@ import io.gardefou.gateway.Upstream;
 import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
+import io.gardefou.ledger.Ledger;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
@@ -15,6 +16,7 @@ import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.server.upstream.HttpUpstream;
 import io.gardefou.store.Database;
+import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
 import java.time.Duration;
@@ -27,6 +29,9 @@ public final class Gardefou implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
+  /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
+  private static final int LEDGER_QUEUE = 10_000;
+  private static final int LEDGER_BATCH = 1_024;
 
   private final Database database;
   private final Optional<PolicyReloader> reloader;
@@ -37,11 +42,21 @@ public final class Gardefou implements AutoCloseable {
     this.database = config.database().isEmpty()
         ? Database.openDefault(config.dataDir())
         : Database.open(config.database());
+    LedgerVerdictLog ledgerLog;
+    try {
+      ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    Ledger ledger = ledgerLog.ledger();
+    LOG.info("Audit ledger {} at size {}; verifier key {}", ledger.origin(), ledger.head().size(),
+        ledger.verifier().verifierKey());
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    this.screener = screener(config, metrics.counting(database.verdictLog()), policy);
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping);
+    this.screener = screener(config, metrics.counting(ledgerLog), policy);
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] CORE = {
     "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text..",
-    "io.gardefou.eval..", "io.gardefou.hash..", "io.gardefou.image..", "io.gardefou.gateway.."
+    "io.gardefou.eval..", "io.gardefou.hash..", "io.gardefou.image..", "io.gardefou.gateway..",
+    "io.gardefou.audit.."
   };
   private static final String[] OUTSIDE_CORE = {"io.gardefou.ledger..", "io.gardefou.store..", "io.gardefou.server.."};
   private static final JavaClasses GARDEFOU = new ClassFileImporter()

@@ -2,12 +2,17 @@ package io.gardefou.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.LogStore;
+import io.gardefou.ledger.NoteSigner;
 import io.gardefou.screen.VerdictLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,12 +34,17 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final VerdictLog verdictLog;
   private final VerdictRecords verdicts;
+  private final JdbcLogStore logStore;
+  private final CheckpointRecords checkpoints;
+  private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     this.verdictLog = new JdbcVerdictLog(jdbi);
     this.verdicts = new VerdictRecords(jdbi, vendor);
+    this.logStore = new JdbcLogStore(jdbi);
+    this.checkpoints = new CheckpointRecords(jdbi);
   }
 
   /**
@@ -71,6 +81,29 @@ public final class Database implements AutoCloseable {
     return verdictLog;
   }
 
+  /**
+   * A verdict log that also appends each decision to this database's ledger, whose checkpoints
+   * {@code signer} signs under its name as origin: verdict rows and ledger entries commit together, in
+   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. Closed with the
+   * database.
+   */
+  public LedgerVerdictLog ledgerVerdictLog(NoteSigner signer, int capacity, int maxBatch) {
+    Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
+    LedgerVerdictLog log = new LedgerVerdictLog(logStore, ledger, checkpoints, capacity, maxBatch);
+    ledgerLogs.add(log);
+    return log;
+  }
+
+  /** Where the audit ledger keeps its entries and subtree hashes. */
+  public LogStore logStore() {
+    return logStore;
+  }
+
+  /** The ledger's latest signed checkpoint, as last saved. */
+  public CheckpointRecords checkpoints() {
+    return checkpoints;
+  }
+
   public VerdictRecords verdicts() {
     return verdicts;
   }
@@ -92,6 +125,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    ledgerLogs.forEach(LedgerVerdictLog::close); // Commit what is queued while the pool is still open.
     dataSource.close();
   }
 
@@ -129,6 +163,8 @@ public final class Database implements AutoCloseable {
   private static HikariConfig postgresql(String jdbcUrl) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
+    // One multi-row INSERT per batch instead of one round trip per row: the ledger writes in batches.
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return config;
   }
 

@@ -7,8 +7,12 @@ import io.gardefou.model.InputImage;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.VerdictLog;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,9 +24,7 @@ final class JdbcVerdictLog implements VerdictLog {
       INSERT INTO verdicts (decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction,
                             decision, categories, rules, legal_basis, policy_version, prompt_sha256,
                             image_sha256s, language, request_id)
-      VALUES (:decision_id, :decided_at, :operation, :tenant, :actor_id, :actor_tier, :jurisdiction,
-              :decision, :categories, :rules, :legal_basis, :policy_version, :prompt_sha256,
-              :image_sha256s, :language, :request_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final Jdbi jdbi;
@@ -33,28 +35,51 @@ final class JdbcVerdictLog implements VerdictLog {
 
   @Override
   public void append(ScreeningRequest request, Verdict verdict) {
-    jdbi.useHandle(handle -> handle.createUpdate(INSERT)
-        // Types.OTHER lets PostgreSQL read the text as the column's type (uuid, timestamptz, jsonb);
-        // SQLite stores it as the text it is.
-        .bindBySqlType("decision_id", verdict.decisionId().toString(), Types.OTHER)
-        .bindBySqlType("decided_at", Columns.timestamp(verdict.decidedAt()), Types.OTHER)
-        .bind("operation", request.operation().wireName())
-        .bind("tenant", request.tenant())
-        .bind("actor_id", request.actor().id())
-        .bind("actor_tier", request.actor().tier().wireName())
-        .bind("jurisdiction", request.jurisdiction().code())
-        .bind("decision", verdict.decision().name())
-        // Set.copyOf has no order; the enum's order makes equal verdicts give equal rows.
-        .bindBySqlType("categories", Columns.json(verdict.categories().stream()
-            .sorted().map(Category::wireName).toList()), Types.OTHER)
-        .bindBySqlType("rules", Columns.json(verdict.ruleNames()), Types.OTHER)
-        .bindBySqlType("legal_basis", Columns.json(verdict.legalBasis()), Types.OTHER)
-        .bind("policy_version", verdict.policyVersion())
-        .bind("prompt_sha256", Digests.sha256Hex(request.prompt()))
-        .bindBySqlType("image_sha256s", Columns.json(request.images().stream()
-            .map(InputImage::sha256).toList()), Types.OTHER)
-        .bind("language", verdict.signals().fact(Fact.LANGUAGE).orElse(null))
-        .bind("request_id", request.requestId().orElse(null))
-        .execute());
+    appendAll(List.of(request), List.of(verdict));
+  }
+
+  /** Records {@code verdicts[i]} on {@code requests[i]}, all in one transaction or none. */
+  void appendAll(List<ScreeningRequest> requests, List<Verdict> verdicts) {
+    if (requests.size() != verdicts.size()) {
+      throw new IllegalArgumentException(requests.size() + " requests but " + verdicts.size() + " verdicts");
+    }
+    try {
+      jdbi.useTransaction(handle -> insertAll(handle, requests, verdicts));
+    } catch (SQLException e) {
+      throw new StoreFailure("could not record " + requests.size() + " verdicts", e);
+    }
+  }
+
+  /** The rows of {@link #appendAll}, in the caller's transaction; plain JDBC, the ledger's hot path. */
+  static void insertAll(Handle handle, List<ScreeningRequest> requests, List<Verdict> verdicts) throws SQLException {
+    try (PreparedStatement batch = handle.getConnection().prepareStatement(INSERT)) {
+      for (int i = 0; i < requests.size(); i++) {
+        bind(batch, requests.get(i), verdicts.get(i));
+        batch.addBatch();
+      }
+      batch.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement row, ScreeningRequest request, Verdict verdict) throws SQLException {
+    // Types.OTHER lets PostgreSQL read the text as the column's type (uuid, timestamptz, jsonb);
+    // SQLite stores it as the text it is.
+    row.setObject(1, verdict.decisionId().toString(), Types.OTHER);
+    row.setObject(2, Columns.timestamp(verdict.decidedAt()), Types.OTHER);
+    row.setString(3, request.operation().wireName());
+    row.setString(4, request.tenant());
+    row.setString(5, request.actor().id());
+    row.setString(6, request.actor().tier().wireName());
+    row.setString(7, request.jurisdiction().code());
+    row.setString(8, verdict.decision().name());
+    // Set.copyOf has no order; the enum's order makes equal verdicts give equal rows.
+    row.setObject(9, Columns.json(verdict.categories().stream().sorted().map(Category::wireName).toList()), Types.OTHER);
+    row.setObject(10, Columns.json(verdict.ruleNames()), Types.OTHER);
+    row.setObject(11, Columns.json(verdict.legalBasis()), Types.OTHER);
+    row.setString(12, verdict.policyVersion());
+    row.setString(13, Digests.sha256Hex(request.prompt()));
+    row.setObject(14, Columns.json(request.images().stream().map(InputImage::sha256).toList()), Types.OTHER);
+    row.setString(15, verdict.signals().fact(Fact.LANGUAGE).orElse(null));
+    row.setString(16, request.requestId().orElse(null));
   }
 }

@@ -4,6 +4,13 @@ import static io.gardefou.store.Fixtures.PROMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gardefou.ledger.Checkpoint;
+import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.LogAudit;
+import io.gardefou.ledger.LogStore;
+import io.gardefou.ledger.MerkleHashes;
+import io.gardefou.ledger.MerkleProofs;
+import io.gardefou.ledger.NoteSigner;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Decision;
 import io.gardefou.model.DecisionId;
@@ -156,7 +163,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3");
   }
 
   @Test
@@ -240,5 +247,174 @@ abstract class DatabaseContract {
     database.close();
 
     assertThat(database.ping()).isFalse();
+  }
+
+  // The audit ledger in this database.
+
+  static final String ORIGIN = "gardefou.test/ledger";
+  static final NoteSigner SIGNER = NoteSigner.generate(ORIGIN);
+
+  static Ledger ledger(Database database) {
+    return Ledger.builder().origin(ORIGIN).signer(SIGNER).store(database.logStore()).build();
+  }
+
+  static byte[] entry(int i) {
+    return ("entry " + i).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ledgerStoreKeepsTheTreeAcrossReopening() {
+    Ledger memory = Ledger.builder().origin(ORIGIN).signer(SIGNER).build();
+    try (Database first = open()) {
+      Ledger stored = ledger(first);
+      for (int batch = 0; batch < 10; batch++) {
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < 1 + batch * 3; i++) {
+          entries.add(entry(batch * 100 + i));
+        }
+        stored.append(entries);
+        memory.append(entries);
+      }
+    }
+
+    Ledger reopened = ledger(open());
+
+    assertThat(reopened.head()).isEqualTo(memory.head());
+    long size = reopened.head().size();
+    for (long index = 0; index < size; index++) {
+      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(reopened.entry(index)), index, size,
+          reopened.inclusionProof(index, size), reopened.head().root())).as("entry %d", index).isTrue();
+    }
+    assertThat(reopened.consistencyProof(7, size)).isEqualTo(memory.consistencyProof(7, size));
+  }
+
+  @Test
+  void ledgerStoreRefusesAnAppendFromAStaleSize() {
+    Database database = open();
+    LogStore store = database.logStore();
+    Ledger ledger = ledger(database);
+    ledger.append(List.of(entry(0), entry(1)));
+
+    assertThatThrownBy(() -> store.append(1, List.of(entry(9)), List.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("holds 2");
+    assertThat(store.size()).isEqualTo(2);
+    assertThat(store.entry(1)).isEqualTo(entry(1));
+    assertThatThrownBy(() -> store.entry(2)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void ledgerVerdictLogRecordsEveryDecisionFromManyThreadsAndTheLogAudits() throws Exception {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 1_000, 64);
+    Queue<Verdict> appended = new ConcurrentLinkedQueue<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int thread = 0; thread < 50; thread++) {
+        writers.add(threads.submit(() -> {
+          for (int i = 0; i < 8; i++) {
+            ScreeningRequest request = Fixtures.textRequest();
+            Verdict verdict = Fixtures.refusal(request);
+            log.append(request, verdict);
+            appended.add(verdict);
+          }
+        }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    }
+    Ledger ledger = log.ledger();
+    log.close();
+
+    assertThat(database.verdicts().count()).isEqualTo(400);
+    assertThat(ledger.head().size()).isEqualTo(400);
+    Checkpoint saved = Checkpoint.verify(database.checkpoints().latest().orElseThrow(), SIGNER.verifier());
+    assertThat(saved.size()).isEqualTo(400);
+    LogAudit.Report report = LogAudit.check(database.logStore(), Optional.of(saved));
+    assertThat(report.problem()).isEmpty();
+    assertThat(report.root()).isEqualTo(saved.root());
+    List<String> ids = new ArrayList<>();
+    for (long index = 0; index < 400; index++) {
+      byte[] entry = ledger.entry(index);
+      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(entry), index, 400,
+          ledger.inclusionProof(index, 400), saved.root())).isTrue();
+      ids.add(new String(entry, StandardCharsets.UTF_8).replaceAll(".*\"decision_id\":\"([^\"]+)\".*", "$1"));
+    }
+    assertThat(ids).containsExactlyInAnyOrderElementsOf(appended.stream().map(v -> v.decisionId().toString()).toList());
+  }
+
+  @Test
+  void ledgerVerdictLogFailsADuplicateAloneAndKeepsItOutOfTheLedger() {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10, 10);
+    ScreeningRequest request = Fixtures.textRequest();
+    Verdict verdict = Fixtures.refusal(request);
+    assertThat(log.record(request, verdict)).isZero();
+
+    assertThatThrownBy(() -> log.record(request, verdict)).isInstanceOf(IllegalStateException.class);
+    ScreeningRequest other = Fixtures.textRequest();
+    assertThat(log.record(other, Fixtures.allowance(other))).isEqualTo(1);
+    assertThat(log.ledger().head().size()).isEqualTo(2);
+  }
+
+  @Test
+  void ledgerVerdictLogRefusesOnceClosed() {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10, 10);
+    log.close();
+    ScreeningRequest request = Fixtures.textRequest();
+
+    assertThatThrownBy(() -> log.append(request, Fixtures.refusal(request))).isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * Not a benchmark: a bounded loopback run that reports appends per second (figures in
+   * docs/design/ledger.md). 2 000 callers in flight, as a gateway at 20 k requests/s and 100 ms has.
+   */
+  @Test
+  void ledgerVerdictLogThroughput() throws Exception {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10_000, 4_096);
+    ScreeningRequest request = Fixtures.textRequest();
+    appendConcurrently(log, request, verdicts(request, 20_000), 2_000); // warm-up: JIT, statement caches
+    int threads = 2_000;
+    int perThread = 10;
+    List<Verdict> verdicts = verdicts(request, threads * perThread); // deciding is not what is measured
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStarted = os.getProcessCpuTime();
+    long started = System.nanoTime();
+    appendConcurrently(log, request, verdicts, threads);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuMicros = (os.getProcessCpuTime() - cpuStarted) / 1e3 / (threads * perThread);
+    // Wall time depends on what else the machine runs; this JVM's CPU per append does much less.
+    System.out.printf("%s: %d verdicts + ledger entries in %.2f s = %.0f appends/s; %.1f µs of this JVM's CPU per append"
+            + " (load average %.1f on %d cores)%n",
+        getClass().getSimpleName(), threads * perThread, seconds, threads * perThread / seconds, cpuMicros,
+        os.getSystemLoadAverage(), os.getAvailableProcessors());
+    assertThat(log.ledger().head().size()).isEqualTo(20_000 + threads * perThread);
+  }
+
+  private static List<Verdict> verdicts(ScreeningRequest request, int count) {
+    List<Verdict> verdicts = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      verdicts.add(Fixtures.refusal(request));
+    }
+    return verdicts;
+  }
+
+  private static void appendConcurrently(LedgerVerdictLog log, ScreeningRequest request, List<Verdict> verdicts,
+      int threads) throws Exception {
+    int perThread = verdicts.size() / threads;
+    List<Future<?>> callers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int t = 0; t < threads; t++) {
+        int from = t * perThread;
+        callers.add(pool.submit(() -> verdicts.subList(from, from + perThread).forEach(v -> log.append(request, v))));
+      }
+      for (Future<?> caller : callers) {
+        caller.get();
+      }
+    }
   }
 }

@@ -23,6 +23,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "invalid_request_error", code, param, message);
   }
 
+  /** 404: the path names something that does not exist, such as a ledger index past the end. */
+  public static ApiException notFound(String code, String param, String message) {
+    return new ApiException(404, "invalid_request_error", code, param, message);
+  }
+
   /** 413: the body is larger than the configured limit. */
   public static ApiException tooLarge(long limitBytes) {
     return new ApiException(

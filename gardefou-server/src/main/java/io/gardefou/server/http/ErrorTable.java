@@ -6,6 +6,7 @@ import io.gardefou.gateway.Outcome;
 import io.gardefou.gateway.UpstreamException;
 import io.gardefou.image.ImageError;
 import io.gardefou.model.Operation;
+import io.gardefou.screen.VerdictLogFullException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +29,10 @@ final class ErrorTable {
     app.exception(InvalidImagesRequest.class, (e, ctx) -> render(
         ctx, 400, "invalid_request_error", e.code(), e.param(), e.getMessage()));
     app.exception(UpstreamException.class, ErrorTable::upstream);
+    app.exception(VerdictLogFullException.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+      render(ctx, 503, "server_error", "ledger_busy", null, e.getMessage() + "; the request was not acted on");
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> render(
         ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {

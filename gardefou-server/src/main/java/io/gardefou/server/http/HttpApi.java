@@ -1,6 +1,7 @@
 package io.gardefou.server.http;
 
 import io.gardefou.gateway.Gateway;
+import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
@@ -18,7 +19,9 @@ public final class HttpApi {
   private final ServerConfig config;
   private final Javalin app;
 
-  public HttpApi(ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady) {
+  public HttpApi(
+      ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
+      Ledger ledger) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -39,6 +42,11 @@ public final class HttpApi {
     app.post("/v1/moderations", new ModerationHandler(screener, config));
     app.post("/v1/images/generations", new GenerationsHandler(gateway, config));
     app.post("/v1/images/edits", new EditsHandler(gateway, config));
+    AuditHandlers audit = new AuditHandlers(ledger);
+    app.get("/v1/audit/checkpoint", audit::checkpoint);
+    app.get("/v1/audit/key", audit::key);
+    app.get("/v1/audit/entries/{index}", audit::entry);
+    app.get("/v1/audit/consistency", audit::consistency);
 
     ErrorTable.install(app);
   }

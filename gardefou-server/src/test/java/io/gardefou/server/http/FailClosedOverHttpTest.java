@@ -1,5 +1,7 @@
 package io.gardefou.server.http;
 
+import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +64,9 @@ class FailClosedOverHttpTest {
             .log((request, verdict) -> recorded.add(verdict))
             .build();
         HttpClient client = HttpClient.newHttpClient()) {
-      HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true);
+      NoteSigner signer = NoteSigner.generate("test.local/ledger");
+      HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true,
+          Ledger.builder().origin(signer.name()).signer(signer).build());
       api.start();
       try {
         HttpResponse<String> response = client.send(
