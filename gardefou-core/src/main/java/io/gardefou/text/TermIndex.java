@@ -32,6 +32,8 @@ import java.util.Set;
 final class TermIndex {
   static final int MIN_TYPO_LETTERS = 4;
   static final int MIN_SWAP_LETTERS = 6;
+  /** A masked word ("n*de") matches terms' words of this many letters or more, and only when one word fits. */
+  static final int MIN_MASKED_LETTERS = 4;
   /** Concepts that count only beside another: a short swap that meets a real word finds half a pair at most. */
   static final Set<Concept> SHORT_SWAPS =
       EnumSet.of(Concept.MINOR, Concept.YOUTH, Concept.REMOVAL, Concept.GARMENT, Concept.REAL_PERSON);
@@ -169,12 +171,16 @@ final class TermIndex {
 
     private final Draft root = new Draft();
     private final Set<String> words = new HashSet<>();
+    /** Each masked form of the lexicon's words, and how many distinct words it could stand for. */
+    private final Map<String, Integer> masks = new HashMap<>();
 
     /** Adds the term, or returns the term already there under the same words. */
     Optional<Term> add(List<Word> words, Term term) {
       Draft node = root;
       for (Word word : words) {
-        this.words.add(word.key());
+        if (this.words.add(word.key())) {
+          masked(word.key()).forEach(mask -> masks.merge(mask, 1, Integer::sum));
+        }
         node = (word.prefix() ? node.prefixes : node.exact).computeIfAbsent(word.key(), k -> new Draft());
       }
       if (node.term != null) {
@@ -235,7 +241,30 @@ final class TermIndex {
         typos.put(doubled.toString(), Fuzz.TYPO);
       }
       typos.keySet().removeIf(words::contains);
+      for (String mask : masked(word)) {
+        if (masks.getOrDefault(mask, 0) == 1) {
+          typos.putIfAbsent(mask, Fuzz.TYPO);
+        }
+      }
       return typos;
+    }
+
+    /**
+     * The word with one inner letter replaced by {@link TextNormalizer#WILDCARD} ("n*de" for "nude"), for words of
+     * {@value #MIN_MASKED_LETTERS}+ letters; the first and last letters stay, as they do when people mask a word.
+     */
+    private static List<String> masked(String word) {
+      int[] letters = word.codePoints().toArray();
+      if (letters.length < MIN_MASKED_LETTERS || word.indexOf(TextNormalizer.WILDCARD) >= 0) {
+        return List.of();
+      }
+      List<String> masked = new ArrayList<>(letters.length - 2);
+      for (int i = 1; i < letters.length - 1; i++) {
+        int[] copy = letters.clone();
+        copy[i] = TextNormalizer.WILDCARD;
+        masked.add(new String(copy, 0, copy.length));
+      }
+      return masked;
     }
   }
 }

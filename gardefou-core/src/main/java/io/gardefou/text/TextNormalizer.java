@@ -35,6 +35,9 @@ public final class TextNormalizer {
   private static final String SPACED_SEPARATORS = " \t.-_*·/|+~";
   private static final String APOSTROPHES = "'’ʼ`´";
   private static final int TATWEEL = 0x0640;
+  /** The letter a masked word stands for one hidden letter with ("n*de", "n#de"); see {@link TermIndex}. */
+  static final char WILDCARD = '*';
+  private static final String MASKS = "*#";
 
   private final BreakIterator wordPrototype;
 
@@ -49,7 +52,7 @@ public final class TextNormalizer {
   public NormalizedText normalize(String original) {
     Folded folded = fold(original);
     BreakIterator words = (BreakIterator) wordPrototype.clone();
-    List<Piece> pieces = joinSpaced(words(folded.text(), words), folded.text(), words);
+    List<Piece> pieces = joinMasked(joinSpaced(words(folded.text(), words), folded.text(), words), folded.text());
     List<Token> tokens = new ArrayList<>(pieces.size());
     boolean latinPrompt = Confusables.mostlyLatin(folded.text());
     for (Piece piece : pieces) {
@@ -236,6 +239,43 @@ public final class TextNormalizer {
     return joined;
   }
 
+  /**
+   * Joins a word with one letter masked ("n*de", "n#de": a word, a single {@code *} or {@code #}, a word) into one
+   * word holding {@link #WILDCARD} for the hidden letter. Both sides must end and start with a letter, and neither
+   * may be Chinese or Japanese, and no other mask or backslash may touch the word (markup: "*bold*", an escaped
+   * "\\n*Di"); spaced letters ("n*u*d*e") were joined before.
+   */
+  private static List<Piece> joinMasked(List<Piece> pieces, String text) {
+    List<Piece> joined = new ArrayList<>(pieces.size());
+    for (Piece piece : pieces) {
+      if (!joined.isEmpty()) {
+        Piece before = joined.getLast();
+        if (piece.start() == before.end() + 1
+            && MASKS.indexOf(text.charAt(before.end())) >= 0
+            && before.readings().size() == 1
+            && piece.readings().size() == 1
+            && maskable(before.text().codePointBefore(before.text().length()))
+            && maskable(piece.text().codePointAt(0))
+            && !markup(text, before.start() - 1)
+            && !markup(text, piece.end())) {
+          joined.set(joined.size() - 1, new Piece(before.text() + WILDCARD + piece.text(), before.start(), piece.end()));
+          continue;
+        }
+      }
+      joined.add(piece);
+    }
+    return joined;
+  }
+
+  /** A mask or an escape beside the word: markup ("*bold*", "\\n*Di"), not a masked letter. */
+  private static boolean markup(String text, int at) {
+    return at >= 0 && at < text.length() && (MASKS.indexOf(text.charAt(at)) >= 0 || text.charAt(at) == '\\');
+  }
+
+  private static boolean maskable(int cp) {
+    return Character.isLetter(cp) && !isCjk(cp);
+  }
+
   /** The end (exclusive) of the run of single letters from {@code i} with one separator repeated, at least i + 1. */
   private static int spacedRunEnd(List<Piece> pieces, String text, int i) {
     if (i + 1 >= pieces.size() || !isSingle(pieces.get(i)) || (i > 0 && glued(pieces.get(i - 1), pieces.get(i)))) {
@@ -372,9 +412,10 @@ public final class TextNormalizer {
     }
     BitSet capitals = new BitSet();
     String text = folded.text();
+    boolean masked = piece.text().indexOf(WILDCARD) >= 0;
     for (int p = piece.start(), k = 0; p < piece.end(); p++) {
       char c = text.charAt(p);
-      if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
+      if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c) || (masked && MASKS.indexOf(c) >= 0)) {
         capitals.set(k++, folded.capitals().get(p));
       }
     }

@@ -36,6 +36,23 @@ class AgeFinderTest {
     assertThat(ages(text)).containsExactly(age);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      o 13 yaşındda              | 13
+      jadi ummur 10              | 10
+      14-lattka w bikini         | 14
+      15 atong gulang na babae   | 15
+      """)
+  void readsUnitWordsWithADoubledLetterOrTwoLettersSwapped(String text, int age) {
+    assertThat(ages(text)).containsExactly(age);
+  }
+
+  @Test
+  void doesNotSqueezeAWordIntoAShorterUnitWord() {
+    assertThat(ages("er isst 12 Äpfel")).isEmpty();
+    assertThat(ages("room 1122, summer 2011")).isEmpty();
+  }
+
   @Test
   void ignoresSpansOfTimeAndNumbersThatAreNotAges() {
     assertThat(ages("dans 13 ans")).isEmpty();
