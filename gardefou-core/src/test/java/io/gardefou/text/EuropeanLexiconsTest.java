@@ -1,37 +1,15 @@
 package io.gardefou.text;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.gardefou.text.LexiconProbe.assertFlags;
+import static io.gardefou.text.LexiconProbe.assertPasses;
+import static io.gardefou.text.LexiconProbe.edit;
+import static io.gardefou.text.LexiconProbe.generate;
 
 import io.gardefou.model.Category;
-import io.gardefou.model.Operation;
-import io.gardefou.model.ScreeningRequest;
-import io.gardefou.model.Signals;
-import io.gardefou.policy.PackPolicy;
 import org.junit.jupiter.api.Test;
 
 /** The Spanish, Portuguese, Italian, German and Dutch lexicons: what they must flag and what they must let pass. */
 class EuropeanLexiconsTest {
-  private static final TextDetector DETECTOR = TextDetector.create();
-  private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
-
-  private static Signals edit(String prompt) {
-    return DETECTOR.detect(ScreeningRequest.ofText(Operation.EDIT, prompt));
-  }
-
-  private static Signals generate(String prompt) {
-    return DETECTOR.detect(ScreeningRequest.ofText(Operation.GENERATE, prompt));
-  }
-
-  private static void assertFlags(Signals signals, Category category) {
-    assertThat(signals.score(category)).as(category.wireName()).isGreaterThanOrEqualTo(PRESENT);
-  }
-
-  private static void assertPasses(Signals signals) {
-    for (Category category : DETECTOR.covers()) {
-      assertThat(signals.score(category)).as(category.wireName()).isLessThan(PRESENT);
-    }
-  }
-
   // Spanish
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Turkish, Polish, Russian, Arabic and romanised Hindi lexicons, through the whole text detector. */
 class OtherLexiconsTest {
-  private static final TextDetector DETECTOR = TextDetector.create();
+  private static final TextDetector DETECTOR = LexiconProbe.DETECTOR;
   private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
 
   private static Signals detect(Operation operation, String prompt) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Indonesian, Malay, Tagalog and Vietnamese lexicons: morphology, ages, and the benign edits they share words with. */
 class SoutheastAsianLexiconsTest {
-  private static final TextDetector DETECTOR = TextDetector.create();
+  private static final TextDetector DETECTOR = LexiconProbe.DETECTOR;
   private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
 
   private static Signals detect(Operation operation, String prompt) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TextDetectorTest {
-  private static final TextDetector DETECTOR = TextDetector.create();
+  private static final TextDetector DETECTOR = LexiconProbe.DETECTOR;
   private static final double PRESENT = PackPolicy.FLAG_THRESHOLD;
   /** A deadline no loaded test machine misses: these tests are about what is found, not how fast. */
   private static final java.time.Duration UNHURRIED = java.time.Duration.ofSeconds(30);
