@@ -5,15 +5,9 @@ import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +43,7 @@ public class ImageDecodeBenchmark {
   @Setup
   public void setUp() throws IOException {
     decoder = ImageDecoder.create(ImageLimits.defaults());
-    jpeg = jpeg(content.equals("noise") ? noise() : smooth(), 0.90f);
+    jpeg = SyntheticImages.jpeg(content.equals("noise") ? SyntheticImages.noise(SIDE, 1) : SyntheticImages.smooth(SIDE), 0.90f);
   }
 
   @Benchmark
@@ -60,45 +54,5 @@ public class ImageDecodeBenchmark {
   @Benchmark
   public BufferedImage imageIoRead() throws IOException {
     return ImageIO.read(new ByteArrayInputStream(jpeg));
-  }
-
-  /** Gradients with soft ripples: compresses like a photo (about 100–200 KB at this size). */
-  private static BufferedImage smooth() {
-    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
-    for (int y = 0; y < SIDE; y++) {
-      for (int x = 0; x < SIDE; x++) {
-        int r = (int) (127 + 120 * Math.sin(x / 37.0) * Math.cos(y / 53.0));
-        int g = x * 255 / SIDE;
-        int b = (int) (127 + 120 * Math.sin((x + y) / 91.0));
-        image.setRGB(x, y, r << 16 | g << 8 | b);
-      }
-    }
-    return image;
-  }
-
-  private static BufferedImage noise() {
-    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
-    Random random = new Random(1);
-    for (int y = 0; y < SIDE; y++) {
-      for (int x = 0; x < SIDE; x++) {
-        image.setRGB(x, y, random.nextInt(1 << 24));
-      }
-    }
-    return image;
-  }
-
-  private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(stream);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
   }
 }

@@ -5,15 +5,8 @@ import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.Nudity;
 import io.gardefou.image.NudityClassifier;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +46,7 @@ public class NudityBenchmark {
     for (int i = 0; i < input.length; i++) {
       input[i] = (i * 7919 % 256) / 255f;
     }
-    jpeg = jpeg(smooth());
+    jpeg = SyntheticImages.jpeg(SyntheticImages.smooth(SIDE), 0.90f);
   }
 
   @TearDown
@@ -69,34 +62,5 @@ public class NudityBenchmark {
   @Benchmark
   public Nudity decodeAndClassify() throws OrtException {
     return classifier.classify(decoder.decode(jpeg));
-  }
-
-  /** Gradients with soft ripples, as in ImageDecodeBenchmark: compresses like a photo. */
-  private static BufferedImage smooth() {
-    BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_3BYTE_BGR);
-    for (int y = 0; y < SIDE; y++) {
-      for (int x = 0; x < SIDE; x++) {
-        int r = (int) (127 + 120 * Math.sin(x / 37.0) * Math.cos(y / 53.0));
-        int g = x * 255 / SIDE;
-        int b = (int) (127 + 120 * Math.sin((x + y) / 91.0));
-        image.setRGB(x, y, r << 16 | g << 8 | b);
-      }
-    }
-    return image;
-  }
-
-  private static byte[] jpeg(BufferedImage image) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-      writer.setOutput(stream);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.90f);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
   }
 }

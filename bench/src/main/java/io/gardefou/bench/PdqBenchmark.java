@@ -4,19 +4,13 @@ import io.gardefou.hash.Pdq;
 import io.gardefou.hash.PdqResult;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +42,7 @@ public class PdqBenchmark {
   @Setup
   public void setUp() throws IOException {
     decoded = photoLike(SIZE, SIZE, new Random(12345));
-    jpeg = encodeJpeg(decoded, 0.90f);
+    jpeg = SyntheticImages.jpeg(decoded, 0.90f);
     decoded = decode(jpeg); // hash what the decoder gives: TYPE_3BYTE_BGR
   }
 
@@ -81,22 +75,6 @@ public class PdqBenchmark {
     } finally {
       reader.dispose();
     }
-  }
-
-  private static byte[] encodeJpeg(BufferedImage image, float quality) throws IOException {
-    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-    ImageWriter writer = writers.next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
   }
 
   private static BufferedImage photoLike(int width, int height, Random random) {
