@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * How well the operator knows the actor behind a request; policy gates features by tier. Tiers are ordered
- * and cumulative: a paid or enterprise actor has passed the operator's adult verification too.
+ * and cumulative. Paying proves nothing about age ("paid subscribers only" did not stop the January 2026
+ * undressing edits), so PAID ranks below VERIFIED_ADULT; ENTERPRISE users are vouched for by their
+ * organisation's contract with the operator, which includes age verification.
  */
 public enum Tier {
   ANONYMOUS,
   REGISTERED,
-  VERIFIED_ADULT,
   PAID,
+  VERIFIED_ADULT,
   ENTERPRISE;
 
   public static Tier fromWireName(String name) {

@@ -68,4 +68,12 @@ class ModelTest {
     assertThat(image.bytes()).containsExactly(1, 2, 3);
     assertThat(image.sha256()).isEqualTo("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
   }
+
+  @Test
+  void payingIsNoProofOfAge() {
+    assertThat(Tier.PAID.atLeast(Tier.VERIFIED_ADULT)).isFalse();
+    assertThat(Tier.VERIFIED_ADULT.atLeast(Tier.PAID)).isTrue();
+    assertThat(Tier.ENTERPRISE.atLeast(Tier.VERIFIED_ADULT)).isTrue();
+    assertThat(Tier.REGISTERED.atLeast(Tier.PAID)).isFalse();
+  }
 }

@@ -168,9 +168,19 @@ class PackPolicyTest {
   }
 
   @Test
-  void explainTracesEveryRuleOfEveryApplicablePack() {
+  void aPaidButUnverifiedActorCannotEditPhotosWhereAPackGatesItOnAge() {
     Trace trace = POLICY.explain(REQUEST.withJurisdiction(Jurisdiction.of("ID")).withActor(Actor.of("u", Tier.PAID)),
         minors(), NOW);
+
+    assertThat(trace.verdict().decision()).isEqualTo(Decision.REFUSE);
+    assertThat(trace.steps()).filteredOn(s -> s.outcome() == Trace.Outcome.FIRED).extracting(Trace.Step::id)
+        .containsExactly("edit-needs-verified-adult");
+  }
+
+  @Test
+  void explainTracesEveryRuleOfEveryApplicablePack() {
+    Trace trace = POLICY.explain(
+        REQUEST.withJurisdiction(Jurisdiction.of("ID")).withActor(Actor.of("u", Tier.VERIFIED_ADULT)), minors(), NOW);
 
     assertThat(trace.packs()).containsExactly("global@2026.07.0", "ID@2026.07.0");
     int entries = POLICY.applicable(Jurisdiction.of("ID")).stream()
