@@ -1,7 +1,5 @@
 package io.gardefou.server.http;
 
-import io.gardefou.ledger.Ledger;
-import io.gardefou.ledger.NoteSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +11,6 @@ import io.gardefou.model.Verdict;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Detector;
 import io.gardefou.screen.Screener;
-import io.gardefou.server.Gardefou;
-import io.gardefou.server.Metrics;
-import io.gardefou.server.ServerConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -56,30 +48,17 @@ class FailClosedOverHttpTest {
 
   private static JsonNode moderateWith(Detector detector) throws Exception {
     List<Verdict> recorded = new CopyOnWriteArrayList<>();
-    ServerConfig config = ServerConfig.defaults().withPort(0);
     try (Screener screener = Screener.builder()
             .detector(detector)
             .policy(PolicyPacks.bundled())
             .deadline(Duration.ofMillis(100))
             .log((request, verdict) -> recorded.add(verdict))
-            .build();
-        HttpClient client = HttpClient.newHttpClient()) {
-      NoteSigner signer = NoteSigner.generate("test.local/ledger");
-      HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true,
-          Ledger.builder().origin(signer.name()).signer(signer).build());
-      api.start();
-      try {
-        HttpResponse<String> response = client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/moderations"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"input\": \"a lighthouse at dusk\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(recorded).singleElement().extracting(Verdict::decision).isEqualTo(Decision.REFUSE);
-        return JsonBodies.MAPPER.readTree(response.body()).path("results").path(0);
-      } finally {
-        api.stop();
-      }
+            .build()) {
+      HttpResponse<String> response = HttpApiOver.moderate(screener, "{\"input\": \"a lighthouse at dusk\"}");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(recorded).singleElement().extracting(Verdict::decision).isEqualTo(Decision.REFUSE);
+      return JsonBodies.MAPPER.readTree(response.body()).path("results").path(0);
     }
   }
 
