@@ -14,7 +14,8 @@ class ArchitectureTest {
   private static final String[] CORE = {
     "io.gardefou.model..", "io.gardefou.screen..", "io.gardefou.policy..", "io.gardefou.text..",
     "io.gardefou.eval..", "io.gardefou.hash..", "io.gardefou.image..", "io.gardefou.gateway..",
-    "io.gardefou.audit.."
+    "io.gardefou.audit..", "io.gardefou.account..", "io.gardefou.bank..", "io.gardefou.actor..",
+    "io.gardefou.vault..", "io.gardefou.report.."
   };
   private static final String[] OUTSIDE_CORE = {"io.gardefou.ledger..", "io.gardefou.store..", "io.gardefou.server.."};
   private static final JavaClasses GARDEFOU = new ClassFileImporter()
