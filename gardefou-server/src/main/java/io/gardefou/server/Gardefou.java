@@ -2,6 +2,7 @@ package io.gardefou.server;
 
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.RecentOutputs;
 import io.gardefou.gateway.Upstream;
 import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
@@ -33,6 +34,8 @@ public final class Gardefou implements AutoCloseable {
   /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
   private static final int LEDGER_QUEUE = 10_000;
   private static final int LEDGER_BATCH = 1_024;
+  /** Outputs remembered for "was this made here?" until the generated-outputs hash bank is wired. */
+  private static final int RECENT_OUTPUTS = 100_000;
 
   private final Database database;
   private final Optional<PolicyReloader> reloader;
@@ -102,7 +105,8 @@ public final class Gardefou implements AutoCloseable {
     } else {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
-    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN());
+    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
+        new RecentOutputs(RECENT_OUTPUTS));
   }
 
   /** Image decoding within the limits, the client's upload limit included. */

@@ -157,7 +157,10 @@ public record ServerConfig(
       @JsonProperty("upstream_api_key") String upstreamApiKey,
       @JsonProperty("upstream_timeout_ms") Long upstreamTimeoutMs,
       @JsonProperty("max_images_n") Integer maxImagesN,
-      @JsonProperty("max_image_bytes") Integer maxImageBytes) {
+      @JsonProperty("max_image_bytes") Integer maxImageBytes,
+      @JsonProperty("max_concurrent_per_tenant") Integer maxConcurrentPerTenant,
+      @JsonProperty("image_url_ttl_seconds") Long imageUrlTtlSeconds,
+      @JsonProperty("image_store_bytes") Long imageStoreBytes) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -179,7 +182,10 @@ public record ServerConfig(
           upstreamApiKey != null ? Optional.of(upstreamApiKey) : base.upstreamApiKey(),
           upstreamTimeoutMs != null ? Duration.ofMillis(upstreamTimeoutMs) : base.upstreamTimeout(),
           maxImagesN != null ? maxImagesN : base.maxImagesN(),
-          maxImageBytes != null ? maxImageBytes : base.maxImageBytes());
+          maxImageBytes != null ? maxImageBytes : base.maxImageBytes(),
+          maxConcurrentPerTenant != null ? maxConcurrentPerTenant : base.maxConcurrentPerTenant(),
+          imageUrlTtlSeconds != null ? Duration.ofSeconds(imageUrlTtlSeconds) : base.imageUrlTtl(),
+          imageStoreBytes != null ? imageStoreBytes : base.imageStoreBytes());
     }
   }
 

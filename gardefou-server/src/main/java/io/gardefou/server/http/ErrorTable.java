@@ -3,6 +3,7 @@ package io.gardefou.server.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gardefou.gateway.InvalidImagesRequest;
 import io.gardefou.gateway.Outcome;
+import io.gardefou.gateway.TenantBusyException;
 import io.gardefou.gateway.UpstreamException;
 import io.gardefou.image.ImageError;
 import io.gardefou.model.Operation;
@@ -29,6 +30,10 @@ final class ErrorTable {
     app.exception(InvalidImagesRequest.class, (e, ctx) -> render(
         ctx, 400, "invalid_request_error", e.code(), e.param(), e.getMessage()));
     app.exception(UpstreamException.class, ErrorTable::upstream);
+    app.exception(TenantBusyException.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+      render(ctx, 429, "requests", "rate_limit_exceeded", null, e.getMessage());
+    });
     app.exception(VerdictLogFullException.class, (e, ctx) -> {
       ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
       render(ctx, 503, "server_error", "ledger_busy", null, e.getMessage() + "; the request was not acted on");

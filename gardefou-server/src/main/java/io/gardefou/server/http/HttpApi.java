@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -40,8 +41,10 @@ public final class HttpApi {
     app.get("/readyz", ctx -> ready(ctx, storeReady));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.post("/v1/moderations", new ModerationHandler(screener, config));
-    app.post("/v1/images/generations", new GenerationsHandler(gateway, config));
-    app.post("/v1/images/edits", new EditsHandler(gateway, config));
+    ImageFiles files = new ImageFiles(config.gateway().imageUrlTtl(), config.gateway().imageStoreBytes(), Clock.systemUTC());
+    app.post("/v1/images/generations", new GenerationsHandler(gateway, config, files));
+    app.post("/v1/images/edits", new EditsHandler(gateway, config, files));
+    app.get(ImageFilesHandler.PATH + "{token}", new ImageFilesHandler(files, Clock.systemUTC()), Access.PUBLIC);
     AuditHandlers audit = new AuditHandlers(ledger);
     app.get("/v1/audit/checkpoint", audit::checkpoint);
     app.get("/v1/audit/key", audit::key);

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.gardefou.gateway.Provenance;
+import io.gardefou.image.XmpPackets;
 import io.gardefou.server.GatewaySettings;
 import io.gardefou.server.RunningGardefou;
 import java.net.http.HttpResponse;
@@ -78,7 +80,9 @@ class ImagesUpstreamTest {
         {"prompt": "a lighthouse at dusk", "model": "dall-e-3", "size": "1024x1024"}""");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(firstImage(response)).isEqualTo(TestImages.png(32, 5));
+    // The upstream's image, labelled: the same pixels, with the XMP label.
+    assertThat(TestImages.pixels(firstImage(response))).isEqualTo(TestImages.pixels(TestImages.png(32, 5)));
+    assertThat(XmpPackets.read(firstImage(response)).orElseThrow()).contains(Provenance.TRAINED_ALGORITHMIC_MEDIA);
     upstream.verify(1, postRequestedFor(urlEqualTo("/v1/images/generations"))
         .withHeader("Authorization", equalTo("Bearer sk-test-key"))
         .withRequestBody(matchingJsonPath("$.prompt", equalTo("a lighthouse at dusk")))
