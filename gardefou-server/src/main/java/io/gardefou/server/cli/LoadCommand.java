@@ -24,10 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +48,7 @@ final class LoadCommand implements Callable<Integer> {
   private static final List<String> PROMPTS = List.of(
       "a lighthouse at dusk", "a red bicycle against a wall", "a bowl of lemons on a table", "a paper kite over a field",
       "a snowy mountain village", "a sailing boat on a calm lake", "a watercolour of a fox", "a cup of tea by a window");
+  private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([a-z_]+)\"");
 
   @Option(names = "--seconds", description = "How long to drive the gateway (default ${DEFAULT-VALUE}).", defaultValue = "30")
   int seconds;
@@ -65,6 +69,9 @@ final class LoadCommand implements Callable<Integer> {
   Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Error answers by status and OpenAI error code, for the report: a 400 here is a withheld output, not bad input. */
+  private final Map<String, Integer> errorCodes = new ConcurrentSkipListMap<>();
 
   @Override
   public Integer call() throws Exception {
@@ -90,6 +97,7 @@ final class LoadCommand implements Callable<Integer> {
       drive(direct, Duration.ofSeconds(warmupSeconds));
       Result upstream = drive(direct, Duration.ofSeconds(Math.max(1, seconds / 3)));
       drive(viaGateway, Duration.ofSeconds(warmupSeconds));
+      errorCodes.clear();
       Result total = drive(viaGateway, Duration.ofSeconds(seconds));
       report(out, settings, total, upstream);
       return total.statuses().keySet().stream().allMatch(status -> status == 200 || status == 429) ? 0 : 1;
@@ -100,11 +108,20 @@ final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  private static int post(HttpClient client, URI uri, String prompt) {
+  private static String errorCode(String body) {
+    Matcher code = ERROR_CODE.matcher(body);
+    return code.find() ? code.group(1) : "?";
+  }
+
+  private int post(HttpClient client, URI uri, String prompt) {
     HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"" + prompt + "\", \"n\": 1}")).build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        errorCodes.merge(response.statusCode() + " " + errorCode(response.body()), 1, Integer::sum);
+      }
+      return response.statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -178,6 +195,9 @@ final class LoadCommand implements Callable<Integer> {
         total.percentileMs(0.50) - upstream.percentileMs(0.50), total.percentileMs(0.99) - upstream.percentileMs(0.99));
     out.printf(Locale.ROOT, "answers:   %s%n", Arrays.toString(total.statuses().entrySet().stream()
         .map(e -> (e.getKey() == -1 ? "failed" : "HTTP " + e.getKey()) + " × " + e.getValue()).toArray()));
+    if (!errorCodes.isEmpty()) {
+      out.printf(Locale.ROOT, "errors:    %s%n", errorCodes);
+    }
     out.flush();
   }
 }
