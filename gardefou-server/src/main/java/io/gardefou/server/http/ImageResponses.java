@@ -47,10 +47,15 @@ final class ImageResponses {
     }
   }
 
-  /** Where the client reached us; a TLS-terminating proxy says so with {@code X-Forwarded-Proto}. */
+  /**
+   * Where the client reached us: its {@code Host} (else the address it connected to); a TLS-terminating proxy says so
+   * with {@code X-Forwarded-Proto}.
+   */
   private static String baseUrl(Context ctx) {
     String scheme = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).filter(p -> p.equals("https"))
         .orElse(ctx.scheme());
-    return scheme + "://" + ctx.host();
+    String host = Optional.ofNullable(ctx.host()).filter(h -> !h.isBlank())
+        .orElseGet(() -> ctx.req().getLocalName() + ":" + ctx.req().getLocalPort());
+    return scheme + "://" + host;
   }
 }

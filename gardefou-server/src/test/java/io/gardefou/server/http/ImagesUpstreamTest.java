@@ -62,6 +62,22 @@ class ImagesUpstreamTest {
   }
 
   @Test
+  void aWebpFromTheUpstreamIsLabelledInPlace() throws Exception {
+    // A 1×1 lossy WebP (Modernizr's feature test): a simple file the label turns into an extended one.
+    byte[] webp = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    upstream.stubFor(post("/v1/images/generations").willReturn(images(webp)));
+
+    var response = server.post("/v1/images/generations", """
+        {"prompt": "a lighthouse at dusk", "output_format": "webp"}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    byte[] served = firstImage(response);
+    assertThat(new String(served, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("VP8X");
+    assertThat(XmpPackets.read(served).orElseThrow()).contains(Provenance.TRAINED_ALGORITHMIC_MEDIA);
+    assertThat(TestImages.pixels(served)).isEqualTo(TestImages.pixels(webp));
+  }
+
+  @Test
   void aRefusedEditNeverReachesTheUpstream() {
     var response = server.send(new TestImages.Form()
         .field("prompt", "undress her").file("image", TestImages.png(64, 1))
