@@ -128,7 +128,9 @@ public final class Standings implements Precheck {
       return;
     }
     Instant now = clock.instant();
-    double score = rules.score(store.strikes(tenant, pseudonym), now);
+    // Scored as at the refusal, not some milliseconds of screening later, so that a strike of exactly the
+    // threshold's weight suspends.
+    double score = rules.score(store.strikes(tenant, pseudonym), strike.at());
     if (standing.statusAt(now) == Status.ACTIVE && rules.suspends(score)) {
       String reason = String.format(java.util.Locale.ROOT,
           "strike score %.2f reached the threshold %.2f (last strike: %s, decision %s)",

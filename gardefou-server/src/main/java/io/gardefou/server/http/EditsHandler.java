@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Operation;
@@ -24,8 +25,10 @@ import java.util.Map;
 final class EditsHandler implements Handler {
   private final Gateway gateway;
   private final ServerConfig config;
+  private final Pseudonyms pseudonyms;
 
-  EditsHandler(Gateway gateway, ServerConfig config) {
+  EditsHandler(Gateway gateway, ServerConfig config, Pseudonyms pseudonyms) {
+    this.pseudonyms = pseudonyms;
     this.gateway = gateway;
     this.config = config;
   }
@@ -63,7 +66,7 @@ final class EditsHandler implements Handler {
     }
     var request = ImagesParams.request(
         Operation.EDIT, ImagesParams.fromForm(fields), images, masks.stream().findFirst());
-    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config)), gateway.upstreamName());
+    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config, pseudonyms)), gateway.upstreamName());
   }
 
   private Collection<Part> parts(Context ctx) {

@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.model.Operation;
 import io.gardefou.server.ServerConfig;
@@ -12,8 +13,10 @@ import java.util.Optional;
 final class GenerationsHandler implements Handler {
   private final Gateway gateway;
   private final ServerConfig config;
+  private final Pseudonyms pseudonyms;
 
-  GenerationsHandler(Gateway gateway, ServerConfig config) {
+  GenerationsHandler(Gateway gateway, ServerConfig config, Pseudonyms pseudonyms) {
+    this.pseudonyms = pseudonyms;
     this.gateway = gateway;
     this.config = config;
   }
@@ -22,6 +25,6 @@ final class GenerationsHandler implements Handler {
   public void handle(Context ctx) {
     var request = ImagesParams.request(Operation.GENERATE,
         ImagesParams.fromJson(JsonBodies.readObject(ctx, config.maxJsonBytes())), List.of(), Optional.empty());
-    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config)), gateway.upstreamName());
+    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config, pseudonyms)), gateway.upstreamName());
   }
 }
