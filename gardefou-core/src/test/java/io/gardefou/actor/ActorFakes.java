@@ -43,6 +43,27 @@ final class ActorFakes {
     @Override public Instant instant() { return now; }
   }
 
+  /** A clock that moves on by {@code step} each time it is read, as real time passes during a screening. */
+  static final class TickingClock extends Clock {
+    private final Duration step;
+    private Instant now;
+
+    TickingClock(Instant start, Duration step) {
+      this.now = start;
+      this.step = step;
+    }
+
+    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(ZoneId zone) { return this; }
+
+    @Override
+    public synchronized Instant instant() {
+      Instant read = now;
+      now = now.plus(step);
+      return read;
+    }
+  }
+
   /** Keeps every event, in order. */
   static final class RecordingTrail implements AuditTrail {
     final List<AuditEvent> events = new CopyOnWriteArrayList<>();

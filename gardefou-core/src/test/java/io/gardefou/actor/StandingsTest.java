@@ -87,6 +87,19 @@ class StandingsTest {
   }
 
   @Test
+  void aStrikeOfTheThresholdsWeightSuspendsThoughScreeningTakesTime() {
+    ActorFakes.TickingClock ticking = new ActorFakes.TickingClock(Instant.parse("2026-03-01T00:00:00Z"), Duration.ofSeconds(1));
+    Standings slow = new Standings(new InMemoryActorStore(), StrikeRules.defaults(), trail, ticking);
+    try (Screener screening = Screener.builder().detector(detector).policy(PolicyPacks.bundled()).precheck(slow)
+        .log(new StrikingVerdictLog(log, slow)).clock(ticking).build()) {
+      screening.screen(request(ALICE, Operation.GENERATE, "flag: sexual/minors"));
+
+      assertThat(screening.screen(request(ALICE, Operation.GENERATE, "a lighthouse")).ruleNames())
+          .containsExactly("actor-suspended");
+    }
+  }
+
+  @Test
   void aSuspensionAtTheThresholdEndsAfterItsPeriod() {
     screen(ALICE, Operation.GENERATE, "flag: sexual/minors");
     clock.advance(Duration.ofDays(30));
