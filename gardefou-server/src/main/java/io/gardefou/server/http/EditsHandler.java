@@ -28,9 +28,9 @@ final class EditsHandler implements Handler {
   private final Pseudonyms pseudonyms;
 
   EditsHandler(Gateway gateway, ServerConfig config, Pseudonyms pseudonyms) {
-    this.pseudonyms = pseudonyms;
     this.gateway = gateway;
     this.config = config;
+    this.pseudonyms = pseudonyms;
   }
 
   /** The largest multipart body: every source image and the mask at their limit, plus the text fields. */

@@ -16,9 +16,9 @@ final class GenerationsHandler implements Handler {
   private final Pseudonyms pseudonyms;
 
   GenerationsHandler(Gateway gateway, ServerConfig config, Pseudonyms pseudonyms) {
-    this.pseudonyms = pseudonyms;
     this.gateway = gateway;
     this.config = config;
+    this.pseudonyms = pseudonyms;
   }
 
   @Override
