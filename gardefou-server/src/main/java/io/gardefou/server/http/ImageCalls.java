@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Places an images request: who sent it ({@code user}, pseudonymised; anonymous tier until API keys) and where
- * they are.
+ * Places an images request: who sent it ({@code user}, pseudonymised, also towards the upstream; anonymous tier
+ * until API keys) and where they are.
  */
 final class ImageCalls {
   private ImageCalls() {}
@@ -22,6 +22,10 @@ final class ImageCalls {
     JurisdictionResolver.Resolved where = JurisdictionResolver.resolve(
         Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant());
     Actor actor = pseudonyms.actor(config.defaultTenant().id(), request.user(), Tier.ANONYMOUS);
-    return ImageCall.start(request, actor, where.jurisdiction(), where.source(), config.defaultTenant().id(), Instant.now());
+    // The upstream's abuse monitoring gets the same stable id, not the person's: the raw id stops here.
+    ImagesRequest forwarded = request.user().isEmpty() ? request : new ImagesRequest(request.operation(),
+        request.prompt(), request.images(), request.mask(), request.model(), request.n(), request.options(),
+        Optional.of(actor.id()));
+    return ImageCall.start(forwarded, actor, where.jurisdiction(), where.source(), config.defaultTenant().id(), Instant.now());
   }
 }
