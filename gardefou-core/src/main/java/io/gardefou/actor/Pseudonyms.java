@@ -25,9 +25,12 @@ public final class Pseudonyms {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  /** Initialised once; each call works on a clone, cheaper than a provider look-up and key set-up per request. */
+  private final Mac prototype;
 
   private Pseudonyms(byte[] key) {
     this.key = new SecretKeySpec(key, ALGORITHM);
+    this.prototype = newMac();
   }
 
   /** Pseudonyms under {@code key}, {@value #KEY_BYTES} secret random bytes. */
@@ -48,17 +51,30 @@ public final class Pseudonyms {
   public String of(String tenant, String userId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(userId, "userId");
+    Mac mac = mac();
+    // Length-prefixed tenant, so that ("ab", "c") and ("a", "bc") cannot collide.
+    byte[] tenantBytes = tenant.getBytes(StandardCharsets.UTF_8);
+    mac.update(new byte[] {
+        (byte) (tenantBytes.length >>> 24), (byte) (tenantBytes.length >>> 16),
+        (byte) (tenantBytes.length >>> 8), (byte) tenantBytes.length});
+    mac.update(tenantBytes);
+    byte[] digest = mac.doFinal(userId.getBytes(StandardCharsets.UTF_8));
+    return PREFIX + HexFormat.of().formatHex(digest, 0, 16);
+  }
+
+  private Mac mac() {
+    try {
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return newMac(); // A provider whose MACs cannot be cloned: set one up each time.
+    }
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
-      // Length-prefixed tenant, so that ("ab", "c") and ("a", "bc") cannot collide.
-      byte[] tenantBytes = tenant.getBytes(StandardCharsets.UTF_8);
-      mac.update(new byte[] {
-          (byte) (tenantBytes.length >>> 24), (byte) (tenantBytes.length >>> 16),
-          (byte) (tenantBytes.length >>> 8), (byte) tenantBytes.length});
-      mac.update(tenantBytes);
-      byte[] digest = mac.doFinal(userId.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + HexFormat.of().formatHex(digest, 0, 16);
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
     }
