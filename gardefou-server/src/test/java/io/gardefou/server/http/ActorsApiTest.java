@@ -95,7 +95,13 @@ class ActorsApiTest {
     assertThat(server.post("/v1/actors/" + dave + "/suspend", "{\"reason\": \"cool off\", \"period\": \"P2D\"}")
         .statusCode()).isEqualTo(200);
     assertThat(json(server.get("/v1/actors/" + dave)).path("until").asText()).isNotEmpty();
-    assertThat(ledgerEvents()).containsExactly("actor.banned", "actor.reinstated", "actor.suspended");
+    assertThat(server.post("/v1/actors/" + dave + "/verification", "{\"verification\": \"verified\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(json(server.get("/v1/actors/" + dave)).path("verification").asText()).isEqualTo("verified");
+    assertThat(code(server.post("/v1/actors/" + dave + "/verification", "{\"verification\": \"sure\"}"), 400))
+        .isEqualTo("invalid_verification");
+    assertThat(ledgerEvents())
+        .containsExactly("actor.banned", "actor.reinstated", "actor.suspended", "actor.verification");
   }
 
   @Test
