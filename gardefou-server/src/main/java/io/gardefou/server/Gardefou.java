@@ -1,5 +1,11 @@
 package io.gardefou.server;
 
+import io.gardefou.actor.Appeals;
+import io.gardefou.actor.DecisionLookup;
+import io.gardefou.actor.Pseudonyms;
+import io.gardefou.actor.Standings;
+import io.gardefou.actor.StrikingVerdictLog;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.gateway.RecentOutputs;
@@ -13,14 +19,17 @@ import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
 import io.gardefou.policy.PolicyPacks;
+import io.gardefou.screen.Precheck;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.server.http.ActorDesk;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.server.upstream.HttpUpstream;
 import io.gardefou.store.Database;
 import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,6 +52,7 @@ public final class Gardefou implements AutoCloseable {
   private final HttpApi http;
 
   private Gardefou(ServerConfig config) {
+    Pseudonyms pseudonyms = ActorKey.loadOrCreate(config.dataDir());
     this.database = config.database().isEmpty()
         ? Database.openDefault(config.dataDir())
         : Database.open(config.database());
@@ -59,8 +69,12 @@ public final class Gardefou implements AutoCloseable {
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    this.screener = screener(config, metrics.counting(ledgerLog), policy);
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
+    AuditTrail audit = auditTrail(ledger);
+    Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
+    Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
+    this.screener = screener(config, new StrikingVerdictLog(metrics.counting(ledgerLog), standings), policy, standings);
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
+        new ActorDesk(pseudonyms, standings, appeals));
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -83,15 +97,33 @@ public final class Gardefou implements AutoCloseable {
     return screener(config, log, policy(config));
   }
 
-  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
-    return Screener.builder()
+  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, Precheck... prechecks) {
+    Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
         .detector(new PdqDetector(decoder(config)))
         .detector(NudityDetector.create(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
-        .log(log)
-        .build();
+        .log(log);
+    for (Precheck precheck : prechecks) {
+      builder.precheck(precheck);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Where accountable acts other than decisions (appeals, suspensions, bans) are recorded. Seam for the ledger's
+   * batched AuditTrail: until it is wired here, each event is appended to the same ledger on its own, durably
+   * before the act is applied.
+   */
+  private static AuditTrail auditTrail(Ledger ledger) {
+    return event -> ledger.append(event.canonicalJson());
+  }
+
+  /** Recorded decisions as an appeal needs them: tenant, actor pseudonym, decision. */
+  private static DecisionLookup decisions(VerdictRecords verdicts) {
+    return decisionId -> verdicts.find(decisionId).map(verdict -> new DecisionLookup.Recorded(
+        verdict.decisionId(), verdict.tenant(), verdict.actorId(), verdict.decision()));
   }
 
   /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */

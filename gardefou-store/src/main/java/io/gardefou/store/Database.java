@@ -2,6 +2,8 @@ package io.gardefou.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gardefou.actor.ActorStore;
+import io.gardefou.actor.AppealStore;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
@@ -36,6 +38,8 @@ public final class Database implements AutoCloseable {
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
   private final CheckpointRecords checkpoints;
+  private final JdbcActorStore actors;
+  private final JdbcAppealStore appeals;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -45,6 +49,8 @@ public final class Database implements AutoCloseable {
     this.verdicts = new VerdictRecords(jdbi, vendor);
     this.logStore = new JdbcLogStore(jdbi);
     this.checkpoints = new CheckpointRecords(jdbi);
+    this.actors = new JdbcActorStore(jdbi, vendor);
+    this.appeals = new JdbcAppealStore(jdbi, vendor);
   }
 
   /**
@@ -106,6 +112,16 @@ public final class Database implements AutoCloseable {
 
   public VerdictRecords verdicts() {
     return verdicts;
+  }
+
+  /** Actors' standings and strikes, by pseudonym. */
+  public ActorStore actors() {
+    return actors;
+  }
+
+  /** Appeals against decisions. */
+  public AppealStore appeals() {
+    return appeals;
   }
 
   /** Whether the database answers a trivial query now; for readiness checks, never throws. */
