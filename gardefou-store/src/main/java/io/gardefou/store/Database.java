@@ -6,6 +6,7 @@ import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.vault.VaultStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
   private final CheckpointRecords checkpoints;
+  private final VaultStore vaultStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
     this.verdicts = new VerdictRecords(jdbi, vendor);
     this.logStore = new JdbcLogStore(jdbi);
     this.checkpoints = new CheckpointRecords(jdbi);
+    this.vaultStore = new JdbcVaultStore(jdbi, vendor);
   }
 
   /**
@@ -104,6 +107,11 @@ public final class Database implements AutoCloseable {
     return checkpoints;
   }
 
+  /** Where the evidence vault keeps refused requests' sealed contents. */
+  public VaultStore vaultStore() {
+    return vaultStore;
+  }
+
   public VerdictRecords verdicts() {
     return verdicts;
   }
@@ -150,6 +158,8 @@ public final class Database implements AutoCloseable {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    // Zero deleted and overwritten bytes, so that a crypto-shredded vault key does not linger in free pages.
+    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
