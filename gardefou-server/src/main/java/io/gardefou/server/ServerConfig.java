@@ -28,6 +28,7 @@ import java.util.Set;
  * @param jurisdictionHeader the request header the operator's edge sets to the user's country, trusted first
  * @param tenants tenants' settings (adult-content opt-in, default jurisdiction); others get the defaults
  * @param gateway the images gateway: upstream, its key and timeout, limits on n and image size
+ * @param vault the evidence vault: master key, default retention, purge interval
  */
 public record ServerConfig(
     String host,
@@ -39,7 +40,8 @@ public record ServerConfig(
     Optional<Path> policyDir,
     String jurisdictionHeader,
     List<TenantSettings> tenants,
-    GatewaySettings gateway) {
+    GatewaySettings gateway,
+    VaultSettings vault) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
@@ -54,6 +56,7 @@ public record ServerConfig(
     Objects.requireNonNull(jurisdictionHeader, "jurisdictionHeader");
     tenants = List.copyOf(tenants);
     Objects.requireNonNull(gateway, "gateway");
+    Objects.requireNonNull(vault, "vault");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -77,7 +80,7 @@ public record ServerConfig(
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250),
         DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of(),
-        GatewaySettings.defaults());
+        GatewaySettings.defaults(), VaultSettings.defaults());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -109,37 +112,42 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, vault);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, vault);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, vault);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, vault);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, vault);
   }
 
   /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
   public ServerConfig withPolicyDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway, vault);
   }
 
   public ServerConfig withTenants(List<TenantSettings> newTenants) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway, vault);
   }
 
   public ServerConfig withGateway(GatewaySettings newGateway) {
     return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
-        newGateway);
+        newGateway, vault);
+  }
+
+  public ServerConfig withVault(VaultSettings newVault) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
+        gateway, newVault);
   }
 
   /** The config file's shape: every key optional. */
@@ -157,7 +165,9 @@ public record ServerConfig(
       @JsonProperty("upstream_api_key") String upstreamApiKey,
       @JsonProperty("upstream_timeout_ms") Long upstreamTimeoutMs,
       @JsonProperty("max_images_n") Integer maxImagesN,
-      @JsonProperty("max_image_bytes") Integer maxImageBytes) {
+      @JsonProperty("max_image_bytes") Integer maxImageBytes,
+      @JsonProperty("vault_master_key") String vaultMasterKey,
+      @JsonProperty("vault_default_retention") String vaultDefaultRetention) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -170,7 +180,28 @@ public record ServerConfig(
           policy != null ? Optional.of(Path.of(policy)) : base.policyDir(),
           jurisdictionHeader != null ? jurisdictionHeader : base.jurisdictionHeader(),
           tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants(),
-          gateway(base.gateway()));
+          gateway(base.gateway()),
+          vault(base.vault()));
+    }
+
+    private VaultSettings vault(VaultSettings base) {
+      VaultSettings vault = vaultMasterKey != null ? base.withMasterKey(vaultMasterKey) : base;
+      return vaultDefaultRetention != null ? vault.withDefaultRetention(retention(vaultDefaultRetention)) : vault;
+    }
+
+    private static Duration retention(String text) {
+      try {
+        return Duration.parse(text);
+      } catch (java.time.format.DateTimeParseException notADuration) {
+        try {
+          // As the policy packs write retention (P30D, P6M, P1Y): a month counts as 30 days, a year as 365.
+          java.time.Period period = java.time.Period.parse(text);
+          return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "vault_default_retention must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
+        }
+      }
     }
 
     private GatewaySettings gateway(GatewaySettings base) {

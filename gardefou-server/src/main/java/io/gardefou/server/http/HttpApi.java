@@ -5,6 +5,7 @@ import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
+import io.gardefou.vault.EvidenceVault;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -49,6 +50,15 @@ public final class HttpApi {
     app.get("/v1/audit/consistency", audit::consistency);
 
     ErrorTable.install(app);
+  }
+
+  /** Adds the evidence vault's routes: reading for moderators, holds and erasure for admins. Before {@link #start()}. */
+  public void serveEvidence(EvidenceVault vault) {
+    EvidenceHandlers evidence = new EvidenceHandlers(vault);
+    app.get("/v1/evidence/{decision_id}", evidence::read, Access.MODERATOR);
+    app.post("/v1/evidence/{decision_id}/hold", evidence::hold, Access.ADMIN);
+    app.post("/v1/evidence/{decision_id}/release", evidence::release, Access.ADMIN);
+    app.delete("/v1/evidence/{decision_id}", evidence::erase, Access.ADMIN);
   }
 
   public void start() {
