@@ -72,8 +72,8 @@ public final class Gardefou implements AutoCloseable {
     http.serveEvidence(vault);
     this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
-    long every = config.vault().purgeEvery().toSeconds();
-    vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.SECONDS);
+    long every = config.vault().purgeEvery().toMillis();
+    vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

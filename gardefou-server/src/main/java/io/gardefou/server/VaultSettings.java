@@ -23,8 +23,8 @@ public record VaultSettings(Optional<String> masterKey, Duration defaultRetentio
     if (defaultRetention.isNegative()) {
       throw new IllegalArgumentException("vault_default_retention cannot be negative, was " + defaultRetention);
     }
-    if (purgeEvery.isNegative() || purgeEvery.isZero()) {
-      throw new IllegalArgumentException("the vault purge interval must be positive, was " + purgeEvery);
+    if (purgeEvery.toMillis() < 1) {
+      throw new IllegalArgumentException("the vault purge interval must be at least 1 ms, was " + purgeEvery);
     }
   }
 
