@@ -8,7 +8,31 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.models.images.ImageEditParams;
+import io.gardefou.audit.AuditEvent;
+import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.NoteSigner;
+import io.gardefou.model.Category;
+import io.gardefou.model.Decision;
+import io.gardefou.model.DecisionId;
+import io.gardefou.model.Operation;
+import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Signals;
+import io.gardefou.model.Verdict;
+import io.gardefou.screen.Screener;
+import io.gardefou.screen.VerdictLog;
+import io.gardefou.server.Gardefou;
+import io.gardefou.server.Metrics;
 import io.gardefou.server.RunningGardefou;
+import io.gardefou.server.ServerConfig;
+import io.gardefou.vault.EvidenceVault;
+import io.gardefou.vault.MasterKey;
+import io.gardefou.vault.VaultStore;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -91,6 +115,51 @@ class EvidenceApiTest {
       assertThat(post(server, "/v1/evidence/" + refused + "/hold", "{\"reason\": 7}").statusCode()).isEqualTo(400);
       assertThat(json(server.get("/v1/evidence/" + refused + "?contents=false")).has("contents")).isFalse();
     }
+  }
+
+  @Test
+  void everyReadAndActOverHttpIsRecordedInTheAuditTrailWithoutContent() throws Exception {
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    EvidenceVault vault = EvidenceVault.builder().store(VaultStore.inMemory()).masterKey(MasterKey.generate())
+        .auditTrail(event -> {
+          events.add(event);
+          return events.size() - 1;
+        }).build();
+    ScreeningRequest request = ScreeningRequest.ofText(Operation.GENERATE, "EVIDENCE-MARKER prompt");
+    Instant now = Instant.now();
+    Verdict verdict = new Verdict(Decision.REFUSE, Set.of(Category.VIOLENCE), List.of(), List.of(), List.of(), "test@1",
+        DecisionId.generate(now), now, Signals.empty());
+    vault.keep(request, verdict);
+    String path = "/v1/evidence/" + verdict.decisionId();
+    ServerConfig config = ServerConfig.defaults().withPort(0);
+    NoteSigner signer = NoteSigner.generate("test.local/ledger");
+    try (Screener screener = Gardefou.screener(config, VerdictLog.discarding())) {
+      HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true,
+          Ledger.builder().origin(signer.name()).signer(signer).build());
+      api.serveEvidence(vault);
+      api.start();
+      try (HttpClient client = HttpClient.newHttpClient()) {
+        String base = "http://127.0.0.1:" + api.port();
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body())
+            .contains("EVIDENCE-MARKER");
+        client.send(HttpRequest.newBuilder(URI.create(base + path + "/hold"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"court order 7\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(HttpRequest.newBuilder(URI.create(base + path + "/release")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+        client.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      } finally {
+        api.stop();
+      }
+    }
+
+    assertThat(events).extracting(AuditEvent::kind)
+        .containsExactly("evidence.read", "evidence.held", "evidence.released", "evidence.erased");
+    assertThat(events).allSatisfy(event -> {
+      assertThat(event.subject()).isEqualTo(verdict.decisionId().toString());
+      assertThat(event.by()).isEqualTo("unauthenticated");
+      assertThat(new String(event.canonicalJson(), StandardCharsets.UTF_8)).doesNotContain("EVIDENCE-MARKER");
+    });
+    assertThat(events.get(1).details()).containsEntry("reason", "court order 7");
   }
 
   private static String refuseText(RunningGardefou server) throws Exception {
