@@ -35,12 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The evidence vault's cost on the request path, storage aside: sealing a refused prompt alone and a prompt with a
- * 1 MiB upload (data key, AES-256-GCM, key wrap), and opening the latter. The store keeps only the first entry.
+ * 1 MiB upload (data key, AES-256-GCM, key wrap), and opening the latter. The store keeps only the first entry. A long
+ * warm-up: the GCM intrinsics only take over once C2 has compiled the cipher, which takes a while on a loaded machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class VaultBenchmark {
