@@ -30,14 +30,20 @@ import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
 import java.time.Clock;
+import io.gardefou.vault.EvidenceVault;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
+  private static final Logger AUDIT = LoggerFactory.getLogger("io.gardefou.audit");
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
   /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
@@ -50,6 +56,8 @@ public final class Gardefou implements AutoCloseable {
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
   private final HttpApi http;
+  private final EvidenceVault vault;
+  private final ScheduledExecutorService vaultPurge;
 
   private Gardefou(ServerConfig config) {
     Pseudonyms pseudonyms = ActorKey.loadOrCreate(config.dataDir());
@@ -59,6 +67,7 @@ public final class Gardefou implements AutoCloseable {
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
+      this.vault = vault(config, database, auditTrail(database));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -72,9 +81,16 @@ public final class Gardefou implements AutoCloseable {
     AuditTrail audit = auditTrail(ledger);
     Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
     Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
-    this.screener = screener(config, new StrikingVerdictLog(metrics.counting(ledgerLog), standings), policy, standings);
+    // The vault keeps a refusal's contents only after the ledger recorded its decision.
+    this.screener = screener(config,
+        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
         new ActorDesk(pseudonyms, standings, appeals));
+    http.serveEvidence(vault);
+    this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
+    long every = config.vault().purgeEvery().toMillis();
+    vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -156,6 +172,41 @@ public final class Gardefou implements AutoCloseable {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
   }
 
+  /** The evidence vault over the database's vault store, under the configured or the data directory's master key. */
+  public static EvidenceVault vault(ServerConfig config, Database database, AuditTrail trail) {
+    return EvidenceVault.builder()
+        .store(database.vaultStore())
+        .masterKey(VaultKey.resolve(config.vault(), config.dataDir()))
+        .defaultRetention(config.vault().defaultRetention())
+        .auditTrail(trail)
+        .build();
+  }
+
+  /**
+   * Where accountable acts other than decisions (evidence read, held, erased, expired) are recorded. The seam for the
+   * ledger's {@link AuditTrail} (issue 7): until it lands here, each event is logged as its canonical JSON and the
+   * returned index is -1.
+   */
+  public static AuditTrail auditTrail(Database database) {
+    return event -> {
+      AUDIT.info("{}", new String(event.canonicalJson(), StandardCharsets.UTF_8));
+      return -1;
+    };
+  }
+
+  /** The evidence vault of refused requests. */
+  public EvidenceVault vault() {
+    return vault;
+  }
+
+  private void purgeVault() {
+    try {
+      vault.purge();
+    } catch (RuntimeException e) {
+      LOG.error("Vault purge failed; it runs again next period", e);
+    }
+  }
+
   /** The recorded verdicts, read back. */
   public VerdictRecords verdicts() {
     return database.verdicts();
@@ -169,6 +220,7 @@ public final class Gardefou implements AutoCloseable {
   @Override
   public void close() {
     reloader.ifPresent(PolicyReloader::close);
+    vaultPurge.shutdownNow();
     http.stop();
     screener.close();
     database.close();

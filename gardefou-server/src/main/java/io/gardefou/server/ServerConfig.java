@@ -33,6 +33,7 @@ import java.util.Set;
  * @param tenants tenants' settings (adult-content opt-in, default jurisdiction); others get the defaults
  * @param gateway the images gateway: upstream, its key and timeout, limits on n and image size
  * @param strikes how refusals count against actors: weights per category, half-life, suspension threshold and period
+ * @param vault the evidence vault: master key, default retention, purge interval
  */
 public record ServerConfig(
     String host,
@@ -45,7 +46,8 @@ public record ServerConfig(
     String jurisdictionHeader,
     List<TenantSettings> tenants,
     GatewaySettings gateway,
-    StrikeRules strikes) {
+    StrikeRules strikes,
+    VaultSettings vault) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
@@ -61,6 +63,7 @@ public record ServerConfig(
     tenants = List.copyOf(tenants);
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(strikes, "strikes");
+    Objects.requireNonNull(vault, "vault");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -84,7 +87,7 @@ public record ServerConfig(
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250),
         DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of(),
-        GatewaySettings.defaults(), StrikeRules.defaults());
+        GatewaySettings.defaults(), StrikeRules.defaults(), VaultSettings.defaults());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -116,42 +119,47 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
   public ServerConfig withPolicyDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway, strikes);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withTenants(List<TenantSettings> newTenants) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway, strikes);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway, strikes, vault);
   }
 
   public ServerConfig withGateway(GatewaySettings newGateway) {
     return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
-        newGateway, strikes);
+        newGateway, strikes, vault);
   }
 
   public ServerConfig withStrikes(StrikeRules newStrikes) {
     return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
-        gateway, newStrikes);
+        gateway, newStrikes, vault);
+  }
+
+  public ServerConfig withVault(VaultSettings newVault) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
+        gateway, strikes, newVault);
   }
 
   /** The config file's shape: every key optional. */
@@ -176,7 +184,10 @@ public record ServerConfig(
       @JsonProperty("strike_weights") Map<String, Double> strikeWeights,
       @JsonProperty("strike_half_life") String strikeHalfLife,
       @JsonProperty("suspension_threshold") Double suspensionThreshold,
-      @JsonProperty("suspension_period") String suspensionPeriod) {
+      @JsonProperty("suspension_period") String suspensionPeriod,
+
+      @JsonProperty("vault_master_key") String vaultMasterKey,
+      @JsonProperty("vault_default_retention") String vaultDefaultRetention) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -190,7 +201,8 @@ public record ServerConfig(
           jurisdictionHeader != null ? jurisdictionHeader : base.jurisdictionHeader(),
           tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants(),
           gateway(base.gateway()),
-          strikes(base.strikes()));
+          strikes(base.strikes()),
+          vault(base.vault()));
     }
 
     /** Weights given by category wire name override the defaults one by one; durations are ISO-8601 ({@code P30D}). */
@@ -217,6 +229,26 @@ public record ServerConfig(
         return Duration.parse(text);
       } catch (java.time.format.DateTimeParseException e) {
         throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
+      }
+    }
+
+    private VaultSettings vault(VaultSettings base) {
+      VaultSettings vault = vaultMasterKey != null ? base.withMasterKey(vaultMasterKey) : base;
+      return vaultDefaultRetention != null ? vault.withDefaultRetention(retention(vaultDefaultRetention)) : vault;
+    }
+
+    private static Duration retention(String text) {
+      try {
+        return Duration.parse(text);
+      } catch (java.time.format.DateTimeParseException notADuration) {
+        try {
+          // As the policy packs write retention (P30D, P6M, P1Y): a month counts as 30 days, a year as 365.
+          java.time.Period period = java.time.Period.parse(text);
+          return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "vault_default_retention must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
+        }
       }
     }
 

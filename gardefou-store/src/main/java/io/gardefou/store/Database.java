@@ -8,6 +8,7 @@ import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.vault.VaultStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
   private final CheckpointRecords checkpoints;
   private final JdbcActorStore actors;
   private final JdbcAppealStore appeals;
+  private final VaultStore vaultStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -51,6 +53,7 @@ public final class Database implements AutoCloseable {
     this.checkpoints = new CheckpointRecords(jdbi);
     this.actors = new JdbcActorStore(jdbi, vendor);
     this.appeals = new JdbcAppealStore(jdbi, vendor);
+    this.vaultStore = new JdbcVaultStore(jdbi, vendor);
   }
 
   /**
@@ -110,6 +113,11 @@ public final class Database implements AutoCloseable {
     return checkpoints;
   }
 
+  /** Where the evidence vault keeps refused requests' sealed contents. */
+  public VaultStore vaultStore() {
+    return vaultStore;
+  }
+
   public VerdictRecords verdicts() {
     return verdicts;
   }
@@ -166,6 +174,8 @@ public final class Database implements AutoCloseable {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    // Zero deleted and overwritten bytes, so that a crypto-shredded vault key does not linger in free pages.
+    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);

@@ -9,6 +9,7 @@ import io.gardefou.gateway.UpstreamException;
 import io.gardefou.image.ImageError;
 import io.gardefou.model.Operation;
 import io.gardefou.screen.VerdictLogFullException;
+import io.gardefou.vault.EvidenceUnreadableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,6 +44,10 @@ final class ErrorTable {
     app.exception(VerdictLogFullException.class, (e, ctx) -> {
       ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
       render(ctx, 503, "server_error", "ledger_busy", null, e.getMessage() + "; the request was not acted on");
+    });
+    app.exception(EvidenceUnreadableException.class, (e, ctx) -> {
+      LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      render(ctx, 500, "server_error", "evidence_unreadable", null, e.getMessage());
     });
     app.exception(HttpResponseException.class, (e, ctx) -> render(
         ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));

@@ -12,6 +12,7 @@ import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
+import io.gardefou.vault.EvidenceVault;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -77,6 +78,15 @@ public final class HttpApi {
     app.post("/v1/actors/{pseudonym}/verification", actorHandlers::verification, Access.MODERATOR);
 
     ErrorTable.install(app);
+  }
+
+  /** Adds the evidence vault's routes: reading for moderators, holds and erasure for admins. Before {@link #start()}. */
+  public void serveEvidence(EvidenceVault vault) {
+    EvidenceHandlers evidence = new EvidenceHandlers(vault);
+    app.get("/v1/evidence/{decision_id}", evidence::read, Access.MODERATOR);
+    app.post("/v1/evidence/{decision_id}/hold", evidence::hold, Access.ADMIN);
+    app.post("/v1/evidence/{decision_id}/release", evidence::release, Access.ADMIN);
+    app.delete("/v1/evidence/{decision_id}", evidence::erase, Access.ADMIN);
   }
 
   public void start() {
