@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +27,13 @@ public final class GraphToOnnx {
   // TF tensor (node name) -> ONNX tensor; 4-D ones are NCHW with shape [C, H, W], others keep TF's full shape.
   private final Map<String, Tensor> tensors = new HashMap<>();
 
+  private final java.util.Set<String> outputs = new java.util.LinkedHashSet<>();
+
   private record Tensor(String onnx, int[] shape, boolean image) {}
 
   private GraphToOnnx(GraphModel model) {
     this.model = model;
+    model.signatureOutputs().fieldNames().forEachRemaining(output -> outputs.add(nodeName(output)));
     for (JsonNode node : model.nodes()) {
       nodes.put(node.path("name").asText(), node);
     }
@@ -43,18 +45,16 @@ public final class GraphToOnnx {
   }
 
   private byte[] run() {
-    Iterator<String> outputs = model.signatureOutputs().fieldNames();
-    if (!outputs.hasNext()) {
+    if (outputs.isEmpty()) {
       throw new IllegalArgumentException("the model has no signature outputs");
     }
-    while (outputs.hasNext()) {
-      String name = nodeName(outputs.next());
+    for (String name : outputs) {
       Tensor tensor = tensor(name);
       if (tensor.image()) {
-        graph.node("Transpose", name, List.of(tensor.onnx()), name).intsAttr("perm", 0, 2, 3, 1);
+        graph.node("Transpose", name + "/output", List.of(tensor.onnx()), name).intsAttr("perm", 0, 2, 3, 1);
         graph.output(name, 1, tensor.shape()[1], tensor.shape()[2], tensor.shape()[0]);
       } else {
-        graph.node("Identity", name, List.of(tensor.onnx()), name);
+        graph.node("Identity", name + "/output", List.of(tensor.onnx()), name);
         graph.output(name, toLongs(tensor.shape()));
       }
     }
@@ -138,7 +138,7 @@ public final class GraphToOnnx {
     }
     LayersToOnnx.Padding ph = LayersToOnnx.Padding.of(padding, in.shape()[1], kh, strides[1], dilations[1]);
     LayersToOnnx.Padding pw = LayersToOnnx.Padding.of(padding, in.shape()[2], kw, strides[2], dilations[2]);
-    String conv = relu ? name + "/conv" : name;
+    String conv = relu ? name + "/conv" : value(name);
     graph.node("Conv", name + "/conv", inputs, conv)
         .intsAttr("kernel_shape", kh, kw)
         .intsAttr("strides", strides[1], strides[2])
@@ -146,9 +146,9 @@ public final class GraphToOnnx {
         .intsAttr("pads", ph.begin(), pw.begin(), ph.end(), pw.end())
         .intAttr("group", depthwise ? in.shape()[0] : 1);
     if (relu) {
-      graph.node("Relu", name + "/relu", List.of(conv), name);
+      graph.node("Relu", name + "/relu", List.of(conv), value(name));
     }
-    return new Tensor(name, new int[] {out, ph.output(), pw.output()}, true);
+    return new Tensor(value(name), new int[] {out, ph.output(), pw.output()}, true);
   }
 
   private Tensor add(String name, JsonNode node) {
@@ -157,14 +157,14 @@ public final class GraphToOnnx {
     if (!java.util.Arrays.equals(a.shape(), b.shape()) || a.image() != b.image()) {
       throw new IllegalArgumentException("only same-shape addition is supported");
     }
-    graph.node("Add", name, List.of(a.onnx(), b.onnx()), name);
-    return new Tensor(name, a.shape(), a.image());
+    graph.node("Add", name, List.of(a.onnx(), b.onnx()), value(name));
+    return new Tensor(value(name), a.shape(), a.image());
   }
 
   private Tensor unary(String onnxOp, String name, JsonNode node) {
     Tensor in = input(node, 0);
-    graph.node(onnxOp, name, List.of(in.onnx()), name);
-    return new Tensor(name, in.shape(), in.image());
+    graph.node(onnxOp, name, List.of(in.onnx()), value(name));
+    return new Tensor(value(name), in.shape(), in.image());
   }
 
   private Tensor maxPool(String name, JsonNode node) {
@@ -177,11 +177,11 @@ public final class GraphToOnnx {
     LayersToOnnx.Padding ph = LayersToOnnx.Padding.of(padding, in.shape()[1], k[1], strides[1], 1);
     LayersToOnnx.Padding pw = LayersToOnnx.Padding.of(padding, in.shape()[2], k[2], strides[2], 1);
     // ONNX MaxPool ignores padded cells, as TF's SAME max pooling does.
-    graph.node("MaxPool", name, List.of(in.onnx()), name)
+    graph.node("MaxPool", name, List.of(in.onnx()), value(name))
         .intsAttr("kernel_shape", k[1], k[2])
         .intsAttr("strides", strides[1], strides[2])
         .intsAttr("pads", ph.begin(), pw.begin(), ph.end(), pw.end());
-    return new Tensor(name, new int[] {in.shape()[0], ph.output(), pw.output()}, true);
+    return new Tensor(value(name), new int[] {in.shape()[0], ph.output(), pw.output()}, true);
   }
 
   private Tensor pad(String name, JsonNode node) {
@@ -192,9 +192,9 @@ public final class GraphToOnnx {
     }
     long[] pads = {0, (long) p[6], (long) p[2], (long) p[4], 0, (long) p[7], (long) p[3], (long) p[5]};
     graph.initializer(name + "/pads", pads, 8); // ONNX Pad-13, constant 0: begins then ends, NCHW
-    graph.node("Pad", name, List.of(in.onnx(), name + "/pads"), name);
+    graph.node("Pad", name, List.of(in.onnx(), name + "/pads"), value(name));
     int[] s = in.shape();
-    return new Tensor(name, new int[] {s[0] + (int) (p[6] + p[7]), s[1] + (int) (p[2] + p[3]), s[2] + (int) (p[4] + p[5])},
+    return new Tensor(value(name), new int[] {s[0] + (int) (p[6] + p[7]), s[1] + (int) (p[2] + p[3]), s[2] + (int) (p[4] + p[5])},
         true);
   }
 
@@ -222,8 +222,13 @@ public final class GraphToOnnx {
     }
     graph.node("Transpose", name + "/nhwc", List.of(in.onnx()), name + "/nhwc").intsAttr("perm", 0, 2, 3, 1);
     graph.initializer(name + "/shape", toLongs(shape), shape.length);
-    graph.node("Reshape", name, List.of(name + "/nhwc", name + "/shape"), name);
-    return new Tensor(name, shape, false);
+    graph.node("Reshape", name, List.of(name + "/nhwc", name + "/shape"), value(name));
+    return new Tensor(value(name), shape, false);
+  }
+
+  // The ONNX tensor a node's op writes: its name, except for graph outputs, whose names the final node takes.
+  private String value(String name) {
+    return outputs.contains(name) ? name + "/value" : name;
   }
 
   private Tensor input(JsonNode node, int index) {
