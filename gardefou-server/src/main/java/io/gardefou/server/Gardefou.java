@@ -13,7 +13,7 @@ import io.gardefou.gateway.Upstream;
 import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
-import io.gardefou.image.NudityDetector;
+import io.gardefou.image.ImageDetector;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
@@ -117,7 +117,7 @@ public final class Gardefou implements AutoCloseable {
     Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
         .detector(new PdqDetector(decoder(config)))
-        .detector(NudityDetector.create(decoder(config)))
+        .detector(ImageDetector.create(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log);
