@@ -2,6 +2,7 @@ package io.gardefou.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gardefou.account.KeyStore;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
   private final CheckpointRecords checkpoints;
+  private final JdbcKeyStore keys;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
     this.verdicts = new VerdictRecords(jdbi, vendor);
     this.logStore = new JdbcLogStore(jdbi);
     this.checkpoints = new CheckpointRecords(jdbi);
+    this.keys = new JdbcKeyStore(jdbi, vendor);
   }
 
   /**
@@ -102,6 +105,11 @@ public final class Database implements AutoCloseable {
   /** The ledger's latest signed checkpoint, as last saved. */
   public CheckpointRecords checkpoints() {
     return checkpoints;
+  }
+
+  /** The API keys: their hashes and what is known of them. */
+  public KeyStore keys() {
+    return keys;
   }
 
   public VerdictRecords verdicts() {
