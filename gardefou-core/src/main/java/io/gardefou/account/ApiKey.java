@@ -23,10 +23,7 @@ public record ApiKey(
     Objects.requireNonNull(id, "id");
     checkTenant(tenant);
     Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(name, "name");
-    if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("a key name is at most " + MAX_NAME + " characters, without control characters");
-    }
+    checkName(name);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastUsedAt, "lastUsedAt");
     Objects.requireNonNull(revokedAt, "revokedAt");
@@ -40,6 +37,15 @@ public record ApiKey(
           "a tenant id is a letter or digit, then up to 63 letters, digits, '.', '-' or '_'; was '" + tenant + "'");
     }
     return tenant;
+  }
+
+  /** A key name: at most 200 characters, none of them a control character. */
+  public static String checkName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("a key name is at most " + MAX_NAME + " characters, without control characters");
+    }
+    return name;
   }
 
   public boolean revoked() {

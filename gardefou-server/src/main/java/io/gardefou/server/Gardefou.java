@@ -1,5 +1,7 @@
 package io.gardefou.server;
 
+import io.gardefou.account.Accounts;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.gateway.Upstream;
@@ -37,12 +39,11 @@ public final class Gardefou implements AutoCloseable {
   private final Database database;
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
+  private final Accounts accounts;
   private final HttpApi http;
 
   private Gardefou(ServerConfig config) {
-    this.database = config.database().isEmpty()
-        ? Database.openDefault(config.dataDir())
-        : Database.open(config.database());
+    this.database = database(config);
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
@@ -57,7 +58,9 @@ public final class Gardefou implements AutoCloseable {
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
     this.screener = screener(config, metrics.counting(ledgerLog), policy);
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
+    this.accounts = accounts(database, auditTrail(ledger));
+    AdminKey.issueIfNone(accounts, config.dataDir());
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger, accounts);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -118,6 +121,29 @@ public final class Gardefou implements AutoCloseable {
    */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
+  }
+
+  /** The configured store: the JDBC URL, else the SQLite file under the data directory; migrated as it opens. */
+  public static Database database(ServerConfig config) {
+    return config.database().isEmpty() ? Database.openDefault(config.dataDir()) : Database.open(config.database());
+  }
+
+  /** The API keys over the store; key creation and revocation are recorded in {@code trail}. */
+  public static Accounts accounts(Database database, AuditTrail trail) {
+    return Accounts.builder().store(database.keys()).auditTrail(trail).build();
+  }
+
+  /**
+   * Where accountable acts other than verdicts are recorded: their canonical JSON appended to the ledger.
+   * The seam for the ledger's own AuditTrail (issue #7, ledger part), which replaces this when it lands.
+   */
+  public static AuditTrail auditTrail(Ledger ledger) {
+    return event -> ledger.append(event.canonicalJson());
+  }
+
+  /** The API keys this server checks; for tests and tools that issue keys to a running server. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /** The recorded verdicts, read back. */

@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.account.Accounts;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
@@ -21,7 +22,7 @@ public final class HttpApi {
 
   public HttpApi(
       ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
-      Ledger ledger) {
+      Ledger ledger, Accounts accounts) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -32,21 +33,25 @@ public final class HttpApi {
       // Uploads past 1 MiB spill to disk; Jetty stops a body past the total while streaming it.
       javalin.jetty.multipartConfig.maxTotalRequestSize(EditsHandler.maxBodyBytes(config), SizeUnit.BYTES);
       javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+      javalin.events.handlerAdded(AccessCheck::requireAccess);
     });
     app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
+    app.beforeMatched(new AccessCheck(accounts)::check);
     app.after(ctx -> recordRequest(ctx, metrics));
 
-    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-    app.get("/readyz", ctx -> ready(ctx, storeReady));
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.post("/v1/moderations", new ModerationHandler(screener, config));
-    app.post("/v1/images/generations", new GenerationsHandler(gateway, config));
-    app.post("/v1/images/edits", new EditsHandler(gateway, config));
+    // Who may call what, and why: docs/design/accounts.md.
+    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")), Access.PUBLIC);
+    app.get("/readyz", ctx -> ready(ctx, storeReady), Access.PUBLIC);
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+        Access.PUBLIC);
+    app.post("/v1/moderations", new ModerationHandler(screener, config), Access.OPERATOR);
+    app.post("/v1/images/generations", new GenerationsHandler(gateway, config), Access.OPERATOR);
+    app.post("/v1/images/edits", new EditsHandler(gateway, config), Access.OPERATOR);
     AuditHandlers audit = new AuditHandlers(ledger);
-    app.get("/v1/audit/checkpoint", audit::checkpoint);
-    app.get("/v1/audit/key", audit::key);
-    app.get("/v1/audit/entries/{index}", audit::entry);
-    app.get("/v1/audit/consistency", audit::consistency);
+    app.get("/v1/audit/checkpoint", audit::checkpoint, Access.PUBLIC);
+    app.get("/v1/audit/key", audit::key, Access.PUBLIC);
+    app.get("/v1/audit/entries/{index}", audit::entry, Access.AUDITOR);
+    app.get("/v1/audit/consistency", audit::consistency, Access.PUBLIC);
 
     ErrorTable.install(app);
   }

@@ -31,7 +31,7 @@ final class ModerationHandler implements Handler {
     ArrayNode results = JsonBodies.MAPPER.createArrayNode();
     String id = null;
     for (ScreeningRequest screening : request.screeningRequests(
-        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant())) {
+        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.tenant(AccessCheck.tenant(ctx)))) {
       Verdict verdict = screener.screen(screening);
       id = id == null ? "modr-" + verdict.decisionId() : id;
       results.add(result(screening, verdict));

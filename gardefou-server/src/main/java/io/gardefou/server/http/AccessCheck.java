@@ -1,0 +1,105 @@
+package io.gardefou.server.http;
+
+import io.gardefou.account.Accounts;
+import io.gardefou.account.ApiKey;
+import io.gardefou.account.Role;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call what: every route is registered with exactly one {@link Access}, checked before its handler.
+ * A protected route needs {@code Authorization: Bearer <key>} (what OpenAI's SDKs send) of a valid key whose
+ * role grants the route's; the key's tenant becomes the request's, and an admin key may name another in
+ * {@value #TENANT_HEADER}. Failures are 401 {@code invalid_api_key} or 403, through the one error table.
+ */
+final class AccessCheck {
+  /** The header in which an admin key names the tenant it acts for. */
+  static final String TENANT_HEADER = "X-Gardefou-Tenant";
+  private static final String CALLER = "gardefou.caller";
+  private static final String TENANT = "gardefou.tenant";
+  private static final String BEARER = "Bearer ";
+
+  private final Accounts accounts;
+
+  AccessCheck(Accounts accounts) {
+    this.accounts = Objects.requireNonNull(accounts, "accounts");
+  }
+
+  /** Fails the start when an endpoint is registered without exactly one {@link Access}: no route is open by omission. */
+  static void requireAccess(HandlerMetaInfo route) {
+    if (route.getHttpMethod().isHttpMethod() && access(route.getRoles()).isEmpty()) {
+      throw new IllegalStateException(route.getHttpMethod() + " " + route.getPath()
+          + " is registered without an Access; say who may call it, e.g. app.get(path, handler, Access.AUDITOR)");
+    }
+  }
+
+  /** Runs before every matched route's handler. */
+  void check(Context ctx) {
+    Access access = access(ctx.routeRoles()).orElseThrow(() -> new IllegalStateException(
+        ctx.method() + " " + ctx.endpointHandlerPath() + " has no Access")); // requireAccess stops this at start.
+    if (access.role().isEmpty()) {
+      return;
+    }
+    ApiKey caller = caller(ctx.header("Authorization")).orElseThrow(() -> {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"gardefou\""); // RFC 6750 §3
+      return ApiException.unauthenticated(
+          "a valid API key is required: send 'Authorization: Bearer gf_…' (create one with 'gardefou keys create')");
+    });
+    Role required = access.role().get();
+    if (!caller.role().grants(required)) {
+      throw ApiException.forbidden("insufficient_role",
+          "this key's role is " + caller.role().wireName() + "; " + ctx.method() + " " + ctx.endpointHandlerPath()
+              + " needs " + required.wireName());
+    }
+    ctx.attribute(CALLER, caller);
+    ctx.attribute(TENANT, tenant(caller, ctx.header(TENANT_HEADER)));
+  }
+
+  /** The key that authenticated this request; only on protected routes. */
+  static ApiKey caller(Context ctx) {
+    ApiKey caller = ctx.attribute(CALLER);
+    if (caller == null) {
+      throw new IllegalStateException(ctx.path() + " reads its caller but is not a protected route");
+    }
+    return caller;
+  }
+
+  /** The tenant this request is made for: its key's, or the one an admin key named. */
+  static String tenant(Context ctx) {
+    String tenant = ctx.attribute(TENANT);
+    if (tenant == null) {
+      throw new IllegalStateException(ctx.path() + " reads its tenant but is not a protected route");
+    }
+    return tenant;
+  }
+
+  private Optional<ApiKey> caller(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Optional.empty();
+    }
+    return accounts.authenticate(authorization.substring(BEARER.length()).strip());
+  }
+
+  private static String tenant(ApiKey caller, String named) {
+    if (named == null || named.equals(caller.tenant())) {
+      return caller.tenant();
+    }
+    if (caller.role() != Role.ADMIN) {
+      throw ApiException.forbidden("tenant_not_allowed",
+          "this key acts for tenant '" + caller.tenant() + "' only; only an admin key may name another in " + TENANT_HEADER);
+    }
+    try {
+      return ApiKey.checkTenant(named);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("invalid_tenant", TENANT_HEADER, e.getMessage());
+    }
+  }
+
+  private static Optional<Access> access(Set<RouteRole> roles) {
+    return roles.size() == 1 && roles.iterator().next() instanceof Access access ? Optional.of(access) : Optional.empty();
+  }
+}
