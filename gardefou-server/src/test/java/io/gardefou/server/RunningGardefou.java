@@ -35,10 +35,12 @@ public final class RunningGardefou implements AutoCloseable {
   private RunningGardefou(Gardefou gardefou, Path dataDir) {
     this.gardefou = gardefou;
     this.dataDir = dataDir;
+    Path adminKey = dataDir.resolve(AdminKey.FILE);
     try {
-      this.admin = new Caller(Optional.of(Files.readString(dataDir.resolve(AdminKey.FILE)).strip()));
+      // No file when the store had keys before this server first started (made by 'gardefou keys create').
+      this.admin = new Caller(Files.exists(adminKey) ? Optional.of(Files.readString(adminKey).strip()) : Optional.empty());
     } catch (IOException e) {
-      throw new UncheckedIOException("the first start wrote no admin key", e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -51,7 +53,7 @@ public final class RunningGardefou implements AutoCloseable {
     try {
       Path dataDir = Files.createTempDirectory("gardefou-test");
       ServerConfig config = configure.apply(TESTING.withDataDir(dataDir));
-      return new RunningGardefou(Gardefou.start(config), dataDir);
+      return new RunningGardefou(Gardefou.start(config), config.dataDir());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,7 +78,7 @@ public final class RunningGardefou implements AutoCloseable {
 
   /** The token of the admin key the first start wrote to {@code admin.key}. */
   public String adminKey() {
-    return admin.token.orElseThrow();
+    return admin.token.orElseThrow(() -> new IllegalStateException("no admin.key in " + dataDir));
   }
 
   /** The token of a new key with {@code role}, for the default tenant. */

@@ -29,12 +29,24 @@ final class AccessCheck {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
   }
 
-  /** Fails the start when an endpoint is registered without exactly one {@link Access}: no route is open by omission. */
-  static void requireAccess(HandlerMetaInfo route) {
-    if (route.getHttpMethod().isHttpMethod() && access(route.getRoles()).isEmpty()) {
+  /**
+   * Fails the start when an endpoint is registered without exactly one {@link Access}, so that no route is open
+   * by omission. Returns the endpoint, or empty for a before or after handler.
+   */
+  static Optional<HandlerMetaInfo> requireAccess(HandlerMetaInfo route) {
+    if (!route.getHttpMethod().isHttpMethod()) {
+      return Optional.empty();
+    }
+    if (access(route.getRoles()).isEmpty()) {
       throw new IllegalStateException(route.getHttpMethod() + " " + route.getPath()
           + " is registered without an Access; say who may call it, e.g. app.get(path, handler, Access.AUDITOR)");
     }
+    return Optional.of(route);
+  }
+
+  /** The Access a route was registered with. */
+  static Access accessOf(HandlerMetaInfo route) {
+    return access(route.getRoles()).orElseThrow();
   }
 
   /** Runs before every matched route's handler. */

@@ -8,9 +8,12 @@ import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /** The HTTP surface: routes to thin handlers, the one error table, and request metrics. */
@@ -18,6 +21,7 @@ public final class HttpApi {
   private static final String STARTED_AT = "gardefou.startedAt";
 
   private final ServerConfig config;
+  private final List<HandlerMetaInfo> routes = new CopyOnWriteArrayList<>();
   private final Javalin app;
 
   public HttpApi(
@@ -33,7 +37,7 @@ public final class HttpApi {
       // Uploads past 1 MiB spill to disk; Jetty stops a body past the total while streaming it.
       javalin.jetty.multipartConfig.maxTotalRequestSize(EditsHandler.maxBodyBytes(config), SizeUnit.BYTES);
       javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-      javalin.events.handlerAdded(AccessCheck::requireAccess);
+      javalin.events.handlerAdded(route -> AccessCheck.requireAccess(route).ifPresent(routes::add));
     });
     app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
     app.beforeMatched(new AccessCheck(accounts)::check);
@@ -54,6 +58,11 @@ public final class HttpApi {
     app.get("/v1/audit/consistency", audit::consistency, Access.PUBLIC);
 
     ErrorTable.install(app);
+  }
+
+  /** Every endpoint with the Access it was registered with; for tests that check every route. */
+  List<HandlerMetaInfo> routes() {
+    return List.copyOf(routes);
   }
 
   public void start() {
