@@ -58,7 +58,7 @@ public final class Gardefou implements AutoCloseable {
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
     this.screener = screener(config, metrics.counting(ledgerLog), policy);
-    this.accounts = accounts(database, auditTrail(ledger));
+    this.accounts = accounts(database, ledgerTrail(ledger));
     AdminKey.issueIfNone(accounts, config.dataDir());
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger, accounts);
   }
@@ -134,10 +134,10 @@ public final class Gardefou implements AutoCloseable {
   }
 
   /**
-   * Where accountable acts other than verdicts are recorded: their canonical JSON appended to the ledger.
-   * The seam for the ledger's own AuditTrail (issue #7, ledger part), which replaces this when it lands.
+   * Accountable acts other than verdicts, each appended to {@code ledger} as its canonical JSON. A seam: the
+   * ledger's own batching AuditTrail (issue #7, ledger part) replaces it in the server when it lands.
    */
-  public static AuditTrail auditTrail(Ledger ledger) {
+  public static AuditTrail ledgerTrail(Ledger ledger) {
     return event -> ledger.append(event.canonicalJson());
   }
 

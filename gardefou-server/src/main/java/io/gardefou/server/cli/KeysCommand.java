@@ -31,8 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code --data}, {@code --db}). Creation and revocation are recorded in the audit ledger, by {@code cli}.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-    description = {"Creates, lists and revokes API keys, in the store 'serve' uses.",
-        "Until the ledger takes appends from several processes, run create and revoke with the server stopped."},
+    description = "Creates, lists and revokes API keys, in the store 'serve' uses.",
     subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class})
 final class KeysCommand {
   /** Who the audit ledger says created or revoked a key from the command line. */
@@ -54,7 +53,7 @@ final class KeysCommand {
       try (Database database = Gardefou.database(settings)) {
         NoteSigner signer = LedgerKey.loadOrCreate(settings.dataDir());
         Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(database.logStore()).build();
-        return work.apply(Gardefou.accounts(database, Gardefou.auditTrail(ledger)));
+        return work.apply(Gardefou.accounts(database, Gardefou.ledgerTrail(ledger)));
       }
     }
   }

@@ -6,12 +6,14 @@ import io.gardefou.account.Role;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Who may call what: every route is registered with exactly one {@link Access}, checked before its handler.
+ * Who may call what: every route is registered with its {@link Access}, checked before its handler.
  * A protected route needs {@code Authorization: Bearer <key>} (what OpenAI's SDKs send) of a valid key whose
  * role grants the route's; the key's tenant becomes the request's, and an admin key may name another in
  * {@value #TENANT_HEADER}. Failures are 401 {@code invalid_api_key} or 403, through the one error table.
@@ -30,8 +32,9 @@ final class AccessCheck {
   }
 
   /**
-   * Fails the start when an endpoint is registered without exactly one {@link Access}, so that no route is open
-   * by omission. Returns the endpoint, or empty for a before or after handler.
+   * Fails the start when an endpoint is registered without an {@link Access}, so that no route is open by
+   * omission. A route may name several (any of them lets a key in); PUBLIC stands alone. Returns the endpoint,
+   * or empty for a before or after handler.
    */
   static Optional<HandlerMetaInfo> requireAccess(HandlerMetaInfo route) {
     if (!route.getHttpMethod().isHttpMethod()) {
@@ -39,21 +42,22 @@ final class AccessCheck {
     }
     if (access(route.getRoles()).isEmpty()) {
       throw new IllegalStateException(route.getHttpMethod() + " " + route.getPath()
-          + " is registered without an Access; say who may call it, e.g. app.get(path, handler, Access.AUDITOR)");
+          + " is registered without an Access, or with PUBLIC among others; say who may call it, e.g. "
+          + "app.get(path, handler, Access.AUDITOR)");
     }
     return Optional.of(route);
   }
 
   /** The Access a route was registered with. */
-  static Access accessOf(HandlerMetaInfo route) {
+  static Set<Access> accessOf(HandlerMetaInfo route) {
     return access(route.getRoles()).orElseThrow();
   }
 
   /** Runs before every matched route's handler. */
   void check(Context ctx) {
-    Access access = access(ctx.routeRoles()).orElseThrow(() -> new IllegalStateException(
+    Set<Access> access = access(ctx.routeRoles()).orElseThrow(() -> new IllegalStateException(
         ctx.method() + " " + ctx.endpointHandlerPath() + " has no Access")); // requireAccess stops this at start.
-    if (access.role().isEmpty()) {
+    if (access.contains(Access.PUBLIC)) {
       return;
     }
     ApiKey caller = caller(ctx.header("Authorization")).orElseThrow(() -> {
@@ -61,11 +65,11 @@ final class AccessCheck {
       return ApiException.unauthenticated(
           "a valid API key is required: send 'Authorization: Bearer gf_…' (create one with 'gardefou keys create')");
     });
-    Role required = access.role().get();
-    if (!caller.role().grants(required)) {
+    List<Role> required = access.stream().map(a -> a.role().orElseThrow()).sorted().toList();
+    if (required.stream().noneMatch(caller.role()::grants)) {
       throw ApiException.forbidden("insufficient_role",
           "this key's role is " + caller.role().wireName() + "; " + ctx.method() + " " + ctx.endpointHandlerPath()
-              + " needs " + required.wireName());
+              + " needs " + required.stream().map(Role::wireName).collect(Collectors.joining(" or ")));
     }
     ctx.attribute(CALLER, caller);
     ctx.attribute(TENANT, tenant(caller, ctx.header(TENANT_HEADER)));
@@ -111,7 +115,12 @@ final class AccessCheck {
     }
   }
 
-  private static Optional<Access> access(Set<RouteRole> roles) {
-    return roles.size() == 1 && roles.iterator().next() instanceof Access access ? Optional.of(access) : Optional.empty();
+  /** The route's Access: at least one, nothing else, and PUBLIC only alone; else empty. */
+  private static Optional<Set<Access>> access(Set<RouteRole> roles) {
+    if (roles.isEmpty() || !roles.stream().allMatch(Access.class::isInstance)) {
+      return Optional.empty();
+    }
+    Set<Access> access = roles.stream().map(Access.class::cast).collect(Collectors.toUnmodifiableSet());
+    return access.contains(Access.PUBLIC) && access.size() > 1 ? Optional.empty() : Optional.of(access);
   }
 }
