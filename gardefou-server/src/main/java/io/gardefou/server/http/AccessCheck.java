@@ -60,7 +60,7 @@ final class AccessCheck {
     if (access.contains(Access.PUBLIC)) {
       return;
     }
-    ApiKey caller = caller(ctx.header("Authorization")).orElseThrow(() -> {
+    ApiKey caller = authenticate(ctx.header("Authorization")).orElseThrow(() -> {
       ctx.header("WWW-Authenticate", "Bearer realm=\"gardefou\""); // RFC 6750 §3
       return ApiException.unauthenticated(
           "a valid API key is required: send 'Authorization: Bearer gf_…' (create one with 'gardefou keys create')");
@@ -93,7 +93,7 @@ final class AccessCheck {
     return tenant;
   }
 
-  private Optional<ApiKey> caller(String authorization) {
+  private Optional<ApiKey> authenticate(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Optional.empty();
     }
