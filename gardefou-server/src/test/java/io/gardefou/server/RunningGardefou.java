@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real Garde-fou on a free loopback port with its own SQLite file, and a plain HTTP client for it that sends
- * the admin key the first start wrote to {@code admin.key}, as a README user would; {@link #as(String)} sends
- * another key ({@link #newKey(Role)}) or none. Its
+ * the admin key the first start wrote to {@code admin.key}, as a README user would (or an admin key of its own
+ * when the store had keys already); {@link #as(String)} sends another key ({@link #newKey(Role)}) or none. Its
  * deadline is generous: these tests are about behaviour, and a loaded test machine must not make a detector
  * miss the production deadline and fail closed (the fail-closed tests set their own deadlines).
  */
@@ -37,8 +37,11 @@ public final class RunningGardefou implements AutoCloseable {
     this.dataDir = dataDir;
     Path adminKey = dataDir.resolve(AdminKey.FILE);
     try {
-      // No file when the store had keys before this server first started (made by 'gardefou keys create').
-      this.admin = new Caller(Files.exists(adminKey) ? Optional.of(Files.readString(adminKey).strip()) : Optional.empty());
+      // No file when the store had keys before this server first started (made by 'gardefou keys create', or
+      // by another node on the same database): the client then gets an admin key of its own.
+      this.admin = new Caller(Optional.of(Files.exists(adminKey)
+          ? Files.readString(adminKey).strip()
+          : gardefou.accounts().create(Role.ADMIN, ScreeningRequest.DEFAULT_TENANT, "test client", "test").token()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,9 +79,9 @@ public final class RunningGardefou implements AutoCloseable {
     return gardefou.accounts();
   }
 
-  /** The token of the admin key the first start wrote to {@code admin.key}. */
+  /** The token of the admin key the client sends: the one the first start wrote to {@code admin.key}, if it did. */
   public String adminKey() {
-    return admin.token.orElseThrow(() -> new IllegalStateException("no admin.key in " + dataDir));
+    return admin.token.orElseThrow();
   }
 
   /** The token of a new key with {@code role}, for the default tenant. */
