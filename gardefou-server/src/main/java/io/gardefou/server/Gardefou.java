@@ -1,5 +1,6 @@
 package io.gardefou.server;
 
+import io.gardefou.account.Accounts;
 import io.gardefou.actor.Appeals;
 import io.gardefou.actor.DecisionLookup;
 import io.gardefou.actor.Pseudonyms;
@@ -55,15 +56,14 @@ public final class Gardefou implements AutoCloseable {
   private final Database database;
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
+  private final Accounts accounts;
   private final HttpApi http;
   private final EvidenceVault vault;
   private final ScheduledExecutorService vaultPurge;
 
   private Gardefou(ServerConfig config) {
     Pseudonyms pseudonyms = ActorKey.loadOrCreate(config.dataDir());
-    this.database = config.database().isEmpty()
-        ? Database.openDefault(config.dataDir())
-        : Database.open(config.database());
+    this.database = database(config);
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
@@ -84,8 +84,10 @@ public final class Gardefou implements AutoCloseable {
     // The vault keeps a refusal's contents only after the ledger recorded its decision.
     this.screener = screener(config,
         vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
+    this.accounts = accounts(database, ledgerTrail(ledger));
+    AdminKey.issueIfNone(accounts, config.dataDir());
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
-        new ActorDesk(pseudonyms, standings, appeals));
+        new ActorDesk(pseudonyms, standings, appeals), accounts);
     http.serveEvidence(vault);
     this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
@@ -205,6 +207,29 @@ public final class Gardefou implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("Vault purge failed; it runs again next period", e);
     }
+  }
+
+  /** The configured store: the JDBC URL, else the SQLite file under the data directory; migrated as it opens. */
+  public static Database database(ServerConfig config) {
+    return config.database().isEmpty() ? Database.openDefault(config.dataDir()) : Database.open(config.database());
+  }
+
+  /** The API keys over the store; key creation and revocation are recorded in {@code trail}. */
+  public static Accounts accounts(Database database, AuditTrail trail) {
+    return Accounts.builder().store(database.keys()).auditTrail(trail).build();
+  }
+
+  /**
+   * Accountable acts other than verdicts, each appended to {@code ledger} as its canonical JSON. A seam: the
+   * ledger's own batching AuditTrail (issue #7, ledger part) replaces it in the server when it lands.
+   */
+  public static AuditTrail ledgerTrail(Ledger ledger) {
+    return event -> ledger.append(event.canonicalJson());
+  }
+
+  /** The API keys this server checks; for tests and tools that issue keys to a running server. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /** The recorded verdicts, read back. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gardefou.actor.ActorStore;
 import io.gardefou.actor.AppealStore;
+import io.gardefou.account.KeyStore;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
   private final JdbcActorStore actors;
   private final JdbcAppealStore appeals;
   private final VaultStore vaultStore;
+  private final JdbcKeyStore keys;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -54,6 +56,7 @@ public final class Database implements AutoCloseable {
     this.actors = new JdbcActorStore(jdbi, vendor);
     this.appeals = new JdbcAppealStore(jdbi, vendor);
     this.vaultStore = new JdbcVaultStore(jdbi, vendor);
+    this.keys = new JdbcKeyStore(jdbi, vendor);
   }
 
   /**
@@ -116,6 +119,11 @@ public final class Database implements AutoCloseable {
   /** Where the evidence vault keeps refused requests' sealed contents. */
   public VaultStore vaultStore() {
     return vaultStore;
+  }
+
+  /** The API keys: their hashes and what is known of them. */
+  public KeyStore keys() {
+    return keys;
   }
 
   public VerdictRecords verdicts() {

@@ -4,6 +4,12 @@ import static io.gardefou.store.Fixtures.PROMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gardefou.account.Accounts;
+import io.gardefou.account.ApiKey;
+import io.gardefou.account.IssuedKey;
+import io.gardefou.account.KeyId;
+import io.gardefou.account.Role;
+import io.gardefou.account.StoredKey;
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogAudit;
@@ -75,6 +81,28 @@ abstract class DatabaseContract {
         .createQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
         .mapTo(String.class)
         .list());
+  }
+
+  @Test
+  void keepsApiKeysHashedAndRevokesThem() {
+    Database database = open();
+    Instant now = Instant.parse("2026-11-22T05:30:00.123456Z");
+    Accounts accounts = Accounts.builder().store(database.keys()).auditTrail(event -> 0).clock(() -> now).build();
+    IssuedKey operator = accounts.create(Role.OPERATOR, "tenant-a", "billing service", "cli");
+    IssuedKey auditor = accounts.create(Role.AUDITOR, "tenant-b", "", "cli");
+
+    assertThat(accounts.authenticate(operator.token())).hasValueSatisfying(key -> assertThat(key.tenant()).isEqualTo("tenant-a"));
+    assertThat(accounts.revoke(auditor.key().id(), "cli")).isTrue();
+
+    assertThat(database.keys().list()).containsExactlyInAnyOrder(
+        new ApiKey(operator.key().id(), "tenant-a", Role.OPERATOR, "billing service", now, Optional.of(now), Optional.empty()),
+        new ApiKey(auditor.key().id(), "tenant-b", Role.AUDITOR, "", now, Optional.empty(), Optional.of(now)));
+    StoredKey stored = database.keys().find(operator.key().id()).orElseThrow();
+    assertThat(stored.hash().iterations()).isEqualTo(Accounts.DEFAULT_ITERATIONS);
+    assertThat(stored.hash().salt()).hasSize(16);
+    assertThat(accounts.authenticate(auditor.token())).isEmpty();
+    assertThat(database.keys().find(KeyId.of("aaaaaaaaaaaaaaaa"))).isEmpty();
+    assertThat(database.keys().revoke(auditor.key().id(), now)).as("revoked already").isFalse();
   }
 
   @Test
@@ -163,7 +191,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "6", "7");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "5", "6", "7");
   }
 
   @Test

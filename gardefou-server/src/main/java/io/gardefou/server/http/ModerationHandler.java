@@ -35,7 +35,7 @@ final class ModerationHandler implements Handler {
     ArrayNode results = JsonBodies.MAPPER.createArrayNode();
     String id = null;
     for (ScreeningRequest screening : request.screeningRequests(
-        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant(), pseudonyms)) {
+        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.tenant(AccessCheck.tenant(ctx)), pseudonyms)) {
       Verdict verdict = screener.screen(screening);
       id = id == null ? "modr-" + verdict.decisionId() : id;
       results.add(result(screening, verdict));

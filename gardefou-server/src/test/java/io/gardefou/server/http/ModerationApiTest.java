@@ -9,6 +9,7 @@ import com.openai.models.moderations.Moderation;
 import com.openai.models.moderations.ModerationCreateParams;
 import com.openai.models.moderations.ModerationCreateResponse;
 import com.openai.models.moderations.ModerationModel;
+import io.gardefou.account.Role;
 import io.gardefou.server.RunningGardefou;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ class ModerationApiTest {
   @BeforeAll
   static void start() {
     server = RunningGardefou.start();
-    openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey("unused").maxRetries(0).build();
+    openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey(server.newKey(Role.OPERATOR)).maxRetries(0).build();
   }
 
   @AfterAll
