@@ -1,5 +1,6 @@
 package io.gardefou.server;
 
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.gateway.Upstream;
@@ -35,6 +36,7 @@ public final class Gardefou implements AutoCloseable {
   private static final int LEDGER_BATCH = 1_024;
 
   private final Database database;
+  private final AuditTrail auditTrail;
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
   private final HttpApi http;
@@ -50,6 +52,7 @@ public final class Gardefou implements AutoCloseable {
       database.close();
       throw e;
     }
+    this.auditTrail = ledgerLog;
     Ledger ledger = ledgerLog.ledger();
     LOG.info("Audit ledger {} at size {}; verifier key {}", ledger.origin(), ledger.head().size(),
         ledger.verifier().verifierKey());
@@ -123,6 +126,11 @@ public final class Gardefou implements AutoCloseable {
   /** The recorded verdicts, read back. */
   public VerdictRecords verdicts() {
     return database.verdicts();
+  }
+
+  /** Where accountable acts other than decisions are recorded: the same ledger, batched with the decisions. */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

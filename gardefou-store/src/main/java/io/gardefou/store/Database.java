@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.verdictLog = new JdbcVerdictLog(jdbi);
     this.verdicts = new VerdictRecords(jdbi, vendor);
-    this.logStore = new JdbcLogStore(jdbi);
+    this.logStore = new JdbcLogStore(jdbi, vendor);
     this.checkpoints = new CheckpointRecords(jdbi);
   }
 
@@ -150,6 +150,8 @@ public final class Database implements AutoCloseable {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    // IMMEDIATE takes the write lock at BEGIN: a ledger batch reads the log's size and appends under one lock.
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
