@@ -75,6 +75,10 @@ public final class Ledger {
    * {@link #head()} and checkpoints show them; a no-op for a store this ledger alone writes.
    */
   public TreeHead refresh() {
+    TreeHead current = head;
+    if (store.size() == current.size()) {
+      return current; // The common case, one size read and no lock: nobody else appended.
+    }
     integration.lock();
     try {
       publish(caughtUp(range));
