@@ -4,14 +4,11 @@ import io.gardefou.ledger.Hash;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.Node;
 import io.gardefou.ledger.NodeId;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +16,6 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * The ledger's {@link LogStore} in SQLite or PostgreSQL: one row per entry, one per complete subtree, and
@@ -33,7 +28,6 @@ import org.postgresql.copy.CopyManager;
  */
 public final class JdbcLogStore implements LogStore {
   /** The advisory lock key that elects the integrator: the first 8 bytes of SHA-256("gardefou-ledger"). */
-  private static final HexFormat HEX = HexFormat.of();
   static final long INTEGRATOR_LOCK = 0x194ee84fea32141eL;
 
   private final Jdbi jdbi;
@@ -173,11 +167,7 @@ public final class JdbcLogStore implements LogStore {
     if (moved != 1) {
       throw new IllegalStateException("append from size " + fromSize + " but the store holds " + size(handle));
     }
-    if (vendor == Vendor.POSTGRESQL) {
-      copyRows(handle.getConnection(), fromSize, entries, completed);
-    } else {
-      insertRows(handle.getConnection(), fromSize, entries, completed);
-    }
+    insertRows(handle.getConnection(), fromSize, entries, completed);
     HandleConsumer<SQLException> rows = alongside.get();
     if (rows != null) {
       rows.useHandle(handle);
@@ -212,31 +202,6 @@ public final class JdbcLogStore implements LogStore {
       }
       entryRows.executeBatch();
       nodeRows.executeBatch();
-    }
-  }
-
-  /**
-   * PostgreSQL's COPY (text format) for the two ledger tables: one stream per table instead of multi-row
-   * INSERTs, which the server must parse and plan; bytea as {@code \\x} hex. Same transaction, same durability.
-   */
-  private static void copyRows(Connection connection, long fromSize, List<byte[]> entries, List<Node> completed)
-      throws SQLException {
-    StringBuilder entryRows = new StringBuilder(entries.size() * 1_024);
-    for (int i = 0; i < entries.size(); i++) {
-      entryRows.append(fromSize + i).append("\t\\\\x");
-      HEX.formatHex(entryRows, entries.get(i)).append('\n');
-    }
-    StringBuilder nodeRows = new StringBuilder(completed.size() * 90);
-    for (Node node : completed) {
-      nodeRows.append(node.id().level()).append('\t').append(node.id().index()).append("\t\\\\x");
-      HEX.formatHex(nodeRows, node.hash().bytes()).append('\n');
-    }
-    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    try {
-      copy.copyIn("COPY ledger_entries (idx, entry) FROM STDIN", new StringReader(entryRows.toString()));
-      copy.copyIn("COPY ledger_nodes (level, idx, hash) FROM STDIN", new StringReader(nodeRows.toString()));
-    } catch (IOException e) {
-      throw new SQLException("could not stream ledger rows to PostgreSQL", e);
     }
   }
 
