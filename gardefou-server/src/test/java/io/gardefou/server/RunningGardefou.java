@@ -1,5 +1,6 @@
 package io.gardefou.server;
 
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.store.VerdictRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,11 @@ public final class RunningGardefou implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + gardefou.port();
+  }
+
+  /** The ledger's audit trail, for tests that record accountable acts beside the decisions. */
+  public AuditTrail auditTrail() {
+    return gardefou.auditTrail();
   }
 
   public VerdictRecords verdicts() {

@@ -84,8 +84,8 @@ public final class Database implements AutoCloseable {
   /**
    * A verdict log that also appends each decision to this database's ledger, whose checkpoints
    * {@code signer} signs under its name as origin: verdict rows and ledger entries commit together, in
-   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. Closed with the
-   * database.
+   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. It is also the
+   * {@link io.gardefou.audit.AuditTrail} whose events go to the same ledger. Closed with the database.
    */
   public LedgerVerdictLog ledgerVerdictLog(NoteSigner signer, int capacity, int maxBatch) {
     Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
