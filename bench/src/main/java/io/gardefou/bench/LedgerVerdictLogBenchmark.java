@@ -44,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Durable appends per second through the screener's verdict log, as the server is set up (queue 10 000, batches
- * up to 1 024): each invocation is {@value #CALLERS} concurrent callers, each recording one verdict (row, ledger
- * entry and subtree hashes, committed before it returns), as a gateway with that many requests in flight.
+ * up to 1 024): each invocation is {@value #CALLERS} concurrent callers, each recording {@value #PER_CALLER}
+ * verdicts one after the other (row, ledger entry and subtree hashes, each committed before its call returns), as
+ * a gateway with that many requests in flight.
  * PostgreSQL runs with its default {@code synchronous_commit = on}; SQLite with {@code synchronous = FULL}.
  * The PostgreSQL case needs a server on 127.0.0.1:5432 with trust auth ({@code -Dgardefou.bench.pg=URL} for
  * another); its database is created for the trial and dropped after.
@@ -56,6 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LedgerVerdictLogBenchmark {
   private static final int CALLERS = 2_000;
+  private static final int PER_CALLER = 10;
   private static final String ORIGIN = "bench.gardefou.test/ledger";
   private static final String PG_SERVER = System.getProperty("gardefou.bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
   private static final PackPolicy POLICY = PolicyPacks.bundled();
@@ -83,14 +85,16 @@ public class LedgerVerdictLogBenchmark {
     log = database.ledgerVerdictLog(NoteSigner.generate(ORIGIN), 10_000, 1_024);
   }
 
-  /** Deciding is not what is measured: each invocation's verdicts, with fresh decision ids, are made before it. */
+  /** Deciding is not what is measured: each invocation's verdicts, a refusal with fresh decision ids, come before it. */
   @Setup(Level.Invocation)
   public void decide() {
     Instant now = Instant.now();
     Signals signals = Signals.from("bench").score(Category.SEXUAL_MINORS, 0.9, List.of()).fact(Fact.LANGUAGE, "en").build();
-    verdicts = new ArrayList<>(CALLERS);
-    for (int i = 0; i < CALLERS; i++) {
-      verdicts.add(POLICY.decide(request, signals, DecisionId.generate(now), now));
+    Verdict decided = POLICY.decide(request, signals, DecisionId.generate(now), now);
+    verdicts = new ArrayList<>(CALLERS * PER_CALLER);
+    for (int i = 0; i < CALLERS * PER_CALLER; i++) {
+      verdicts.add(new Verdict(decided.decision(), decided.categories(), decided.ruleHits(), decided.legalBasis(),
+          decided.obligations(), decided.policyVersion(), DecisionId.generate(now), now, decided.signals()));
     }
   }
 
@@ -112,12 +116,13 @@ public class LedgerVerdictLogBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
-  @OperationsPerInvocation(CALLERS)
+  @OperationsPerInvocation(CALLERS * PER_CALLER)
   public void appendConcurrently() throws Exception {
     List<Future<?>> callers = new ArrayList<>(CALLERS);
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (Verdict verdict : verdicts) {
-        callers.add(threads.submit(() -> log.append(request, verdict)));
+      for (int caller = 0; caller < CALLERS; caller++) {
+        List<Verdict> own = verdicts.subList(caller * PER_CALLER, (caller + 1) * PER_CALLER);
+        callers.add(threads.submit(() -> own.forEach(verdict -> log.append(request, verdict))));
       }
       for (Future<?> caller : callers) {
         caller.get();
