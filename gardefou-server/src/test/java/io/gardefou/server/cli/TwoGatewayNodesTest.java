@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.NoteVerifier;
 import io.gardefou.server.LocalPostgres;
-import io.gardefou.server.RunningGardefou;
 import io.gardefou.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,51 +23,59 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Two gateway nodes on one PostgreSQL database, each with its own data directory (the ledger key copied to
- * the second, as an operator would) and nothing shared in memory: under concurrent load from both, the log
- * stays one, every acknowledged decision is in it exactly once, and each node serves the other's entries.
+ * Two gateway nodes, two processes, on one PostgreSQL database, each with its own data directory (the ledger
+ * key copied to the second, as an operator would): under concurrent load on both, the log stays one, every
+ * acknowledged decision is in it exactly once, and each node serves the other's entries.
  */
 class TwoGatewayNodesTest {
   private static final int CALLERS_PER_NODE = 6;
   private static final int CALLS_EACH = 12;
 
-  @TempDir Path second;
+  @TempDir Path dir;
 
   @Test
   void appendsFromTwoNodesLandInOneLogThatVerifies() throws Exception {
     Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    Path first = dir.resolve("a");
+    Path second = dir.resolve("b");
     try (LocalPostgres postgres = LocalPostgres.createDatabase()) {
-      Path first;
-      try (RunningGardefou a = RunningGardefou.start(config -> config.withDatabase(postgres.url()))) {
-        first = a.dataDir();
+      ServerProcess a = ServerProcess.serve(first, dir.resolve("a.log"), "--db", postgres.url());
+      ServerProcess b = null;
+      try {
+        Files.createDirectories(second);
         Files.copy(first.resolve("ledger.key"), second.resolve("ledger.key"));
-        try (RunningGardefou b = RunningGardefou.start(config -> config.withDataDir(second).withDatabase(postgres.url()))) {
-          try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int caller = 0; caller < 2 * CALLERS_PER_NODE; caller++) {
-              RunningGardefou node = caller % 2 == 0 ? a : b;
-              int id = caller;
-              calls.add(callers.submit(() -> {
-                for (int call = 0; call < CALLS_EACH; call++) {
-                  var response = node.post("/v1/moderations",
-                      "{\"input\": [\"a kite " + id + "/" + call + "\", \"a lighthouse " + id + "/" + call + "\"]}");
-                  assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                  acknowledged.addAll(LedgerEntries.acknowledged(response));
-                }
-                return null;
-              }));
-            }
-            for (Future<?> call : calls) {
-              call.get();
-            }
+        b = ServerProcess.serve(second, dir.resolve("b.log"), "--db", postgres.url());
+        List<ServerProcess> nodes = List.of(a, b);
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+          List<Future<?>> calls = new ArrayList<>();
+          for (int caller = 0; caller < 2 * CALLERS_PER_NODE; caller++) {
+            ServerProcess node = nodes.get(caller % 2);
+            int id = caller;
+            calls.add(callers.submit(() -> {
+              for (int call = 0; call < CALLS_EACH; call++) {
+                HttpResponse<String> response = node.post("/v1/moderations",
+                    "{\"input\": [\"a kite " + id + "/" + call + "\", \"a lighthouse " + id + "/" + call + "\"]}");
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                acknowledged.addAll(LedgerEntries.acknowledged(response));
+              }
+              return null;
+            }));
           }
-          int total = 2 * CALLERS_PER_NODE * CALLS_EACH * 2;
-          assertThat(acknowledged).hasSize(total);
-          NoteVerifier verifier = NoteVerifier.fromVerifierKey(a.get("/v1/audit/key").body().strip());
-          Checkpoint seenByA = Checkpoint.verify(a.get("/v1/audit/checkpoint").body(), verifier);
-          Checkpoint seenByB = Checkpoint.verify(b.get("/v1/audit/checkpoint").body(), verifier);
-          assertThat(seenByA).isEqualTo(seenByB);
-          assertThat(seenByA.size()).isEqualTo(total);
+          for (Future<?> call : calls) {
+            call.get();
+          }
+        }
+        int total = 2 * CALLERS_PER_NODE * CALLS_EACH * 2;
+        assertThat(acknowledged).hasSize(total);
+        NoteVerifier verifier = NoteVerifier.fromVerifierKey(a.get("/v1/audit/key").body().strip());
+        Checkpoint seenByA = Checkpoint.verify(a.get("/v1/audit/checkpoint").body(), verifier);
+        Checkpoint seenByB = Checkpoint.verify(b.get("/v1/audit/checkpoint").body(), verifier);
+        assertThat(seenByA).isEqualTo(seenByB);
+        assertThat(seenByA.size()).isEqualTo(total);
+      } finally {
+        a.stop();
+        if (b != null) {
+          b.stop();
         }
       }
 
