@@ -16,6 +16,7 @@ import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.ImageDetector;
 import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.NoteSigner;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
@@ -32,7 +33,6 @@ import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
 import java.time.Clock;
 import io.gardefou.vault.EvidenceVault;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
-  private static final Logger AUDIT = LoggerFactory.getLogger("io.gardefou.audit");
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
   /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
@@ -54,6 +53,7 @@ public final class Gardefou implements AutoCloseable {
   private static final int RECENT_OUTPUTS = 100_000;
 
   private final Database database;
+  private final AuditTrail auditTrail;
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
   private final Accounts accounts;
@@ -67,24 +67,25 @@ public final class Gardefou implements AutoCloseable {
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
-      this.vault = vault(config, database, auditTrail(database));
+      this.vault = vault(config, database, ledgerLog);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+    this.auditTrail = ledgerLog;
     Ledger ledger = ledgerLog.ledger();
     LOG.info("Audit ledger {} at size {}; verifier key {}", ledger.origin(), ledger.head().size(),
         ledger.verifier().verifierKey());
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    AuditTrail audit = auditTrail(ledger);
+    AuditTrail audit = ledgerLog;
     Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
     Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
     // The vault keeps a refusal's contents only after the ledger recorded its decision.
     this.screener = screener(config,
         vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
-    this.accounts = accounts(database, ledgerTrail(ledger));
+    this.accounts = accounts(database, ledgerLog);
     AdminKey.issueIfNone(accounts, config.dataDir());
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
         new ActorDesk(pseudonyms, standings, appeals), accounts);
@@ -127,15 +128,6 @@ public final class Gardefou implements AutoCloseable {
       builder.precheck(precheck);
     }
     return builder.build();
-  }
-
-  /**
-   * Where accountable acts other than decisions (appeals, suspensions, bans) are recorded. Seam for the ledger's
-   * batched AuditTrail: until it is wired here, each event is appended to the same ledger on its own, durably
-   * before the act is applied.
-   */
-  private static AuditTrail auditTrail(Ledger ledger) {
-    return event -> ledger.append(event.canonicalJson());
   }
 
   /** Recorded decisions as an appeal needs them: tenant, actor pseudonym, decision. */
@@ -184,18 +176,6 @@ public final class Gardefou implements AutoCloseable {
         .build();
   }
 
-  /**
-   * Where accountable acts other than decisions (evidence read, held, erased, expired) are recorded. The seam for the
-   * ledger's {@link AuditTrail} (issue 7): until it lands here, each event is logged as its canonical JSON and the
-   * returned index is -1.
-   */
-  public static AuditTrail auditTrail(Database database) {
-    return event -> {
-      AUDIT.info("{}", new String(event.canonicalJson(), StandardCharsets.UTF_8));
-      return -1;
-    };
-  }
-
   /** The evidence vault of refused requests. */
   public EvidenceVault vault() {
     return vault;
@@ -227,6 +207,12 @@ public final class Gardefou implements AutoCloseable {
     return event -> ledger.append(event.canonicalJson());
   }
 
+  /** The ledger in the configured store and data directory, as a command-line tool appends to it. */
+  public static AuditTrail ledgerTrail(ServerConfig config, Database database) {
+    NoteSigner signer = LedgerKey.loadOrCreate(config.dataDir());
+    return ledgerTrail(Ledger.builder().origin(signer.name()).signer(signer).store(database.logStore()).build());
+  }
+
   /** The API keys this server checks; for tests and tools that issue keys to a running server. */
   public Accounts accounts() {
     return accounts;
@@ -235,6 +221,11 @@ public final class Gardefou implements AutoCloseable {
   /** The recorded verdicts, read back. */
   public VerdictRecords verdicts() {
     return database.verdicts();
+  }
+
+  /** Where accountable acts other than decisions are recorded: the same ledger, batched with the decisions. */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

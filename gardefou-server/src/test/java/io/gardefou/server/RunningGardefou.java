@@ -2,6 +2,7 @@ package io.gardefou.server;
 
 import io.gardefou.account.Accounts;
 import io.gardefou.account.Role;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.store.VerdictRecords;
 import java.io.IOException;
@@ -64,6 +65,11 @@ public final class RunningGardefou implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + gardefou.port();
+  }
+
+  /** The ledger's audit trail, for tests that record accountable acts beside the decisions. */
+  public AuditTrail auditTrail() {
+    return gardefou.auditTrail();
   }
 
   public VerdictRecords verdicts() {

@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.verdictLog = new JdbcVerdictLog(jdbi);
     this.verdicts = new VerdictRecords(jdbi, vendor);
-    this.logStore = new JdbcLogStore(jdbi);
+    this.logStore = new JdbcLogStore(jdbi, vendor);
     this.checkpoints = new CheckpointRecords(jdbi);
     this.actors = new JdbcActorStore(jdbi, vendor);
     this.appeals = new JdbcAppealStore(jdbi, vendor);
@@ -96,8 +96,8 @@ public final class Database implements AutoCloseable {
   /**
    * A verdict log that also appends each decision to this database's ledger, whose checkpoints
    * {@code signer} signs under its name as origin: verdict rows and ledger entries commit together, in
-   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. Closed with the
-   * database.
+   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. It is also the
+   * {@link io.gardefou.audit.AuditTrail} whose events go to the same ledger. Closed with the database.
    */
   public LedgerVerdictLog ledgerVerdictLog(NoteSigner signer, int capacity, int maxBatch) {
     Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
@@ -184,6 +184,8 @@ public final class Database implements AutoCloseable {
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
     // Zero deleted and overwritten bytes, so that a crypto-shredded vault key does not linger in free pages.
     sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+    // IMMEDIATE takes the write lock at BEGIN: a ledger batch reads the log's size and appends under one lock.
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);

@@ -10,6 +10,7 @@ import io.gardefou.account.IssuedKey;
 import io.gardefou.account.KeyId;
 import io.gardefou.account.Role;
 import io.gardefou.account.StoredKey;
+import io.gardefou.audit.AuditEvent;
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogAudit;
@@ -17,6 +18,7 @@ import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.MerkleHashes;
 import io.gardefou.ledger.MerkleProofs;
 import io.gardefou.ledger.NoteSigner;
+import io.gardefou.ledger.TreeHead;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Decision;
 import io.gardefou.model.DecisionId;
@@ -191,7 +193,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "5", "6", "7");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "5", "6", "7", "8");
   }
 
   @Test
@@ -384,6 +386,69 @@ abstract class DatabaseContract {
     ScreeningRequest other = Fixtures.textRequest();
     assertThat(log.record(other, Fixtures.allowance(other))).isEqualTo(1);
     assertThat(log.ledger().head().size()).isEqualTo(2);
+  }
+
+  @Test
+  void auditEventsShareTheLedgerWithDecisionsButGetNoVerdictRow() {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10, 10);
+    ScreeningRequest request = Fixtures.textRequest();
+    AuditEvent event = new AuditEvent("key.revoked", "key_1", "key_2", Instant.parse("2026-01-02T03:04:05Z"),
+        Map.of("reason", "leaked"));
+
+    assertThat(log.record(request, Fixtures.refusal(request))).isZero();
+    assertThat(log.record(event)).isEqualTo(1);
+    ScreeningRequest other = Fixtures.textRequest();
+    assertThat(log.record(other, Fixtures.allowance(other))).isEqualTo(2);
+
+    assertThat(database.verdicts().count()).isEqualTo(2);
+    assertThat(log.ledger().entry(1)).isEqualTo(event.canonicalJson());
+    log.close();
+    Checkpoint saved = Checkpoint.verify(database.checkpoints().latest().orElseThrow(), SIGNER.verifier());
+    assertThat(LogAudit.check(database.logStore(), Optional.of(saved)).ok()).isTrue();
+    assertThat(saved.size()).isEqualTo(3);
+  }
+
+  /**
+   * Two gateway nodes: two databases opened on one store share nothing in memory, like two processes. Each
+   * batch takes the integrator lock and appends where the log ends, so the log is one and every decision is
+   * in it once.
+   */
+  @Test
+  void twoNodesOnOneDatabaseAppendToOneLogThatAudits() throws Exception {
+    List<LedgerVerdictLog> nodes = List.of(open().ledgerVerdictLog(SIGNER, 1_000, 16),
+        open().ledgerVerdictLog(SIGNER, 1_000, 16));
+    Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int thread = 0; thread < 40; thread++) {
+        LedgerVerdictLog node = nodes.get(thread % 2);
+        writers.add(threads.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            ScreeningRequest request = Fixtures.textRequest();
+            Verdict verdict = Fixtures.refusal(request);
+            node.record(request, verdict);
+            acknowledged.add(verdict.decisionId().toString());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    }
+    nodes.forEach(LedgerVerdictLog::close);
+
+    Database auditor = open();
+    Checkpoint saved = Checkpoint.verify(auditor.checkpoints().latest().orElseThrow(), SIGNER.verifier());
+    assertThat(saved.size()).isEqualTo(400);
+    assertThat(nodes).extracting(node -> node.ledger().refresh()).containsOnly(new TreeHead(400, saved.root()));
+    assertThat(LogAudit.check(auditor.logStore(), Optional.of(saved)).problem()).isEmpty();
+    List<String> logged = new ArrayList<>();
+    for (byte[] entry : auditor.logStore().entries(0, 400)) {
+      logged.add(new String(entry, StandardCharsets.UTF_8).replaceAll(".*\"decision_id\":\"([^\"]+)\".*", "$1"));
+    }
+    assertThat(logged).containsExactlyInAnyOrderElementsOf(acknowledged);
   }
 
   @Test

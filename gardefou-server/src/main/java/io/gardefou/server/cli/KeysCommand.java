@@ -51,9 +51,7 @@ final class KeysCommand {
     <T> T withAccounts(Function<Accounts, T> work) {
       ServerConfig settings = Settings.resolve(config, data, db);
       try (Database database = Gardefou.database(settings)) {
-        NoteSigner signer = LedgerKey.loadOrCreate(settings.dataDir());
-        Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(database.logStore()).build();
-        return work.apply(Gardefou.accounts(database, Gardefou.ledgerTrail(ledger)));
+        return work.apply(Gardefou.accounts(database, Gardefou.ledgerTrail(settings, database)));
       }
     }
   }
