@@ -68,10 +68,10 @@ public enum BankFormat {
 
   private static BankEntry csvRow(String line, Optional<BankName> bank, Instant now) {
     List<String> cells = csvCells(line);
-    if (cells.size() < 2 || cells.size() > 4) {
+    if (cells.size() > 4) {
       throw new IllegalArgumentException("a CSV row is hash,bank,label,added_at; got " + cells.size() + " cells");
     }
-    BankName rowBank = cells.get(1).isBlank()
+    BankName rowBank = cells.size() < 2 || cells.get(1).isBlank()
         ? bank.orElseThrow(() -> new IllegalArgumentException("the row names no bank"))
         : BankName.of(cells.get(1).strip());
     if (bank.isPresent() && !bank.get().equals(rowBank)) {
