@@ -36,6 +36,7 @@ public final class Database implements AutoCloseable {
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
   private final CheckpointRecords checkpoints;
+  private final JdbcBankStore bankStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
     this.verdicts = new VerdictRecords(jdbi, vendor);
     this.logStore = new JdbcLogStore(jdbi);
     this.checkpoints = new CheckpointRecords(jdbi);
+    this.bankStore = new JdbcBankStore(jdbi, vendor);
   }
 
   /**
@@ -102,6 +104,11 @@ public final class Database implements AutoCloseable {
   /** The ledger's latest signed checkpoint, as last saved. */
   public CheckpointRecords checkpoints() {
     return checkpoints;
+  }
+
+  /** The hash banks' definitions and entries. */
+  public JdbcBankStore bankStore() {
+    return bankStore;
   }
 
   public VerdictRecords verdicts() {
