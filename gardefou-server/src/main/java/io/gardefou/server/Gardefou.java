@@ -3,7 +3,9 @@ package io.gardefou.server;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.gateway.Upstream;
-import io.gardefou.hash.PdqDetector;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.NudityDetector;
@@ -20,6 +22,7 @@ import io.gardefou.store.Database;
 import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ public final class Gardefou implements AutoCloseable {
 
   private final Database database;
   private final Optional<PolicyReloader> reloader;
+  private final HashBanks banks;
   private final Screener screener;
   private final HttpApi http;
 
@@ -56,8 +60,11 @@ public final class Gardefou implements AutoCloseable {
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    this.screener = screener(config, metrics.counting(ledgerLog), policy);
+    this.banks = HashBanks.open(database.bankStore(), Clock.systemUTC());
+    LOG.info("Hash banks: {} ({} bytes of PDQ index)", banks.counts(), banks.indexBytes());
+    this.screener = screener(config, metrics.counting(ledgerLog), policy, banks);
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
+    http.banks(banks, Clock.systemUTC());
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -74,16 +81,16 @@ public final class Gardefou implements AutoCloseable {
 
   /**
    * The screener every entry point shares: the same detectors, policy, tenants' settings (adult-content
-   * opt-in, default jurisdiction) and deadline.
+   * opt-in, default jurisdiction) and deadline. Without a database, its hash banks are empty.
    */
   public static Screener screener(ServerConfig config, VerdictLog log) {
-    return screener(config, log, policy(config));
+    return screener(config, log, policy(config), HashBanks.open(new InMemoryBankStore(), Clock.systemUTC()));
   }
 
-  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
+  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, HashBanks banks) {
     return Screener.builder()
         .detector(TextDetector.create())
-        .detector(new PdqDetector(decoder(config)))
+        .detector(new BankDetector(decoder(config), banks))
         .detector(NudityDetector.create(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
@@ -118,6 +125,11 @@ public final class Gardefou implements AutoCloseable {
    */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
+  }
+
+  /** The hash banks, whose index every screening queries: add outputs, take-downs; ask "was this made here?". */
+  public HashBanks banks() {
+    return banks;
   }
 
   /** The recorded verdicts, read back. */

@@ -2,6 +2,7 @@ package io.gardefou.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.bank.BankDetector;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Category;
 import io.gardefou.model.Fact;
@@ -34,7 +35,7 @@ class ScreenerWiringTest {
       assertThat(verdict.signals().failures()).isEmpty();
       assertThat(verdict.signals().scores()).filteredOn(s -> s.detector().equals("nudity"))
           .extracting(Score::category).contains(Category.SEXUAL);
-      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("nudity", "pdq");
+      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("nudity", BankDetector.NAME);
       assertThat(verdict.categories()).doesNotContain(Category.SEXUAL);
     }
   }
