@@ -18,7 +18,8 @@ public final class PdqHits {
     size++;
   }
 
-  void clear() {
+  /** Empties the hits, to search again with the same buffer. */
+  public void clear() {
     size = 0;
   }
 
