@@ -1,11 +1,11 @@
 package io.gardefou.server;
 
-import io.gardefou.gateway.DemoUpstream;
-import io.gardefou.gateway.Gateway;
-import io.gardefou.gateway.Upstream;
 import io.gardefou.bank.BankDetector;
 import io.gardefou.bank.HashBanks;
 import io.gardefou.bank.InMemoryBankStore;
+import io.gardefou.gateway.DemoUpstream;
+import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.Upstream;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.NudityDetector;
