@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
 /**
  * The hash banks: their definitions, entries in the store, and an in-memory index of them that every screening
  * queries. PDQ hashes sit in a {@link MihIndex} built at start, plus recent additions scanned flat until they are
- * many enough to rebuild it; MD5 and SHA-256 hashes sit in a map. Adds and removals go to the store first, then to
- * the index. Thread-safe.
+ * many enough to rebuild it in the background; MD5 and SHA-256 hashes sit in a map. Adds and removals go to the
+ * store first, then to the index. Thread-safe.
  */
 public final class HashBanks {
   /** Additions scanned flat before the index is rebuilt: under a few thousand, a flat scan costs microseconds. */
@@ -38,16 +39,27 @@ public final class HashBanks {
   private long[] pendingWords = new long[4 * 64];
   private byte[] pendingBanks = new byte[64];
   private int pending;
+  private final Executor rebuilds;
+  /** PDQ changes made while a rebuild runs, replayed onto its index when it lands; null when none runs. */
+  private List<Change> sinceRebuild;
 
-  private HashBanks(BankStore store, Clock clock) {
+  private record Change(PdqHash hash, int ordinal, boolean added) {}
+
+  private HashBanks(BankStore store, Clock clock, Executor rebuilds) {
     this.store = store;
     this.clock = clock;
+    this.rebuilds = rebuilds;
   }
 
   /**
    * Defines the {@link Bank#defaults() default banks} the store lacks and builds the index from every stored entry.
    */
   public static HashBanks open(BankStore store, Clock clock) {
+    return open(store, clock, task -> Thread.ofVirtual().name("bank-index-rebuild").start(task));
+  }
+
+  /** As {@link #open(BankStore, Clock)}, rebuilding the index on {@code rebuilds} (tests hold or run it inline). */
+  static HashBanks open(BankStore store, Clock clock, Executor rebuilds) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Map<BankName, Bank> defined = new LinkedHashMap<>();
@@ -58,7 +70,7 @@ public final class HashBanks {
         defined.put(bank.name(), bank);
       }
     }
-    HashBanks banks = new HashBanks(store, clock);
+    HashBanks banks = new HashBanks(store, clock, Objects.requireNonNull(rebuilds, "rebuilds"));
     defined.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(banks::register);
     banks.load();
     return banks;
@@ -168,12 +180,13 @@ public final class HashBanks {
         counts.merge(entry.bank(), 1L, Long::sum);
         if (entry.hash() instanceof BankHash.Pdq pdq) {
           addPending(pdq.hash(), ordinal(entry.bank()));
+          recordChange(new Change(pdq.hash(), ordinal(entry.bank()), true));
         } else {
           exact.computeIfAbsent(entry.hash(), h -> new ArrayList<>(1)).add(entry.bank());
         }
       }
-      if (pending > Math.max(MIN_PENDING, index.size() / 8)) {
-        rebuild();
+      if (sinceRebuild == null && pending > Math.max(MIN_PENDING, index.size() / 8)) {
+        startRebuild();
       }
       return fresh.size();
     } finally {
@@ -192,6 +205,7 @@ public final class HashBanks {
       counts.merge(bank, -1L, Long::sum);
       if (hash instanceof BankHash.Pdq pdq) {
         removePdq(pdq.hash(), ordinal);
+        recordChange(new Change(pdq.hash(), ordinal, false));
       } else {
         List<BankName> holders = exact.get(hash);
         holders.remove(bank);
@@ -325,23 +339,71 @@ public final class HashBanks {
     }
   }
 
-  /** Folds the pending additions into a new index, leaving out removed hashes. */
-  private void rebuild() {
-    int live = index.size() - removed.cardinality() + pending;
+  private void recordChange(Change change) {
+    if (sinceRebuild != null) {
+      sinceRebuild.add(change);
+    }
+  }
+
+  /**
+   * Starts folding the pending additions into a new index, off the lock: at 10 M hashes a build takes seconds, and
+   * queries must not wait for it. Until it lands, queries use the current index and pending hashes, and changes are
+   * applied to them and recorded, to be replayed onto the new index.
+   */
+  private void startRebuild() {
+    MihIndex base = index;
+    BitSet gone = (BitSet) removed.clone();
+    long[] addedWords = Arrays.copyOf(pendingWords, pending * 4);
+    byte[] addedBanks = Arrays.copyOf(pendingBanks, pending);
+    sinceRebuild = new ArrayList<>();
+    rebuilds.execute(() -> {
+      MihIndex built;
+      try {
+        built = build(base, gone, addedWords, addedBanks);
+      } catch (RuntimeException | Error e) {
+        lock.writeLock().lock();
+        try {
+          sinceRebuild = null; // the current index and pending hashes stay right; the next addition retries
+        } finally {
+          lock.writeLock().unlock();
+        }
+        throw e;
+      }
+      lock.writeLock().lock();
+      try {
+        index = built;
+        removed = new BitSet();
+        pending = 0;
+        List<Change> changes = sinceRebuild;
+        sinceRebuild = null;
+        for (Change change : changes) {
+          if (change.added()) {
+            addPending(change.hash(), change.ordinal());
+          } else {
+            removePdq(change.hash(), change.ordinal());
+          }
+        }
+      } finally {
+        lock.writeLock().unlock();
+      }
+    });
+  }
+
+  /** The index of the base's hashes not removed, and the added ones. */
+  private static MihIndex build(MihIndex base, BitSet gone, long[] addedWords, byte[] addedBanks) {
+    int live = base.size() - gone.cardinality() + addedBanks.length;
     long[] words = new long[live * 4];
     byte[] payloads = new byte[live];
     int n = 0;
-    for (int i = 0; i < index.size(); i++) {
-      if (!removed.get(i)) {
-        put(words, n, index.hash(i));
-        payloads[n++] = (byte) index.payload(i);
+    for (int i = 0; i < base.size(); i++) {
+      if (!gone.get(i)) {
+        put(words, n, base.hash(i));
+        payloads[n++] = (byte) base.payload(i);
       }
     }
-    System.arraycopy(pendingWords, 0, words, n * 4, pending * 4);
-    System.arraycopy(pendingBanks, 0, payloads, n, pending);
-    index = MihIndex.build(words, payloads, live);
-    removed = new BitSet();
-    pending = 0;
+    System.arraycopy(addedWords, 0, words, n * 4, addedWords.length);
+    System.arraycopy(addedBanks, 0, payloads, n, addedBanks.length);
+    return MihIndex.build(words, payloads, live);
   }
 
   private static void put(long[] words, int i, PdqHash hash) {

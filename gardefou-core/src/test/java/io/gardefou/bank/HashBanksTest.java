@@ -92,7 +92,8 @@ class HashBanksTest {
 
   @Test
   void aRemovedHashNoLongerMatchesWhetherPendingOrIndexed() {
-    List<PdqHash> hashes = addMany(5_000); // past the pending limit: the first ones are in a rebuilt index
+    HashBanks banks = HashBanks.open(store, CLOCK, Runnable::run); // rebuilds inline
+    List<PdqHash> hashes = addMany(banks, 5_000); // past the pending limit: the first ones are in a rebuilt index
     PdqHash indexed = hashes.get(0);
     PdqHash pending = hashes.get(hashes.size() - 1);
 
@@ -107,8 +108,32 @@ class HashBanksTest {
   }
 
   @Test
+  void changesMadeWhileTheIndexRebuildsSurviveIt() {
+    List<Runnable> held = new ArrayList<>();
+    HashBanks banks = HashBanks.open(store, CLOCK, held::add);
+    List<PdqHash> before = addMany(banks, 4_100); // one past the pending limit: a rebuild starts and is held
+    assertThat(held).hasSize(1);
+    PdqHash during = random.next();
+    banks.add(BankName.TAKEDOWNS, good(during), "during");
+    PdqHash addedThenRemoved = random.next();
+    banks.add(BankName.TAKEDOWNS, good(addedThenRemoved), "gone");
+    banks.remove(BankName.TAKEDOWNS, BankHash.pdq(addedThenRemoved));
+    banks.remove(BankName.KNOWN_CSAM, BankHash.pdq(before.get(3)));
+    assertThat(banks.match(good(during))).hasSize(1); // served by the old index and the pending hashes
+
+    held.getFirst().run();
+
+    assertThat(banks.match(good(during))).singleElement().satisfies(m -> assertThat(m.entry().label()).isEqualTo("during"));
+    assertThat(banks.match(good(addedThenRemoved))).isEmpty();
+    assertThat(banks.match(good(before.get(3)))).isEmpty();
+    assertThat(banks.match(good(random.flip(before.get(4), 20)))).singleElement()
+        .satisfies(m -> assertThat(m.entry().label()).isEqualTo("n4"));
+    assertThat(banks.counts().get(BankName.KNOWN_CSAM)).isEqualTo(4_099);
+  }
+
+  @Test
   void reopeningRebuildsTheIndexFromTheStore() {
-    List<PdqHash> hashes = addMany(100);
+    List<PdqHash> hashes = addMany(banks, 100);
     banks.remove(BankName.KNOWN_CSAM, BankHash.pdq(hashes.get(7)));
     banks.addAll(List.of(new BankEntry(BankName.NCII_VICTIMS, BankHash.md5("0123456789abcdef0123456789abcdef"), "md5 one", CLOCK.instant())));
 
@@ -128,7 +153,7 @@ class HashBanksTest {
         .hasMessageContaining("nope");
   }
 
-  private List<PdqHash> addMany(int n) {
+  private List<PdqHash> addMany(HashBanks banks, int n) {
     List<PdqHash> hashes = new ArrayList<>();
     List<BankEntry> entries = new ArrayList<>();
     for (int i = 0; i < n; i++) {
