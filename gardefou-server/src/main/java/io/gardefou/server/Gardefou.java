@@ -7,11 +7,14 @@ import io.gardefou.actor.Pseudonyms;
 import io.gardefou.actor.Standings;
 import io.gardefou.actor.StrikingVerdictLog;
 import io.gardefou.audit.AuditTrail;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.OutputRegistry;
 import io.gardefou.gateway.RecentOutputs;
 import io.gardefou.gateway.Upstream;
-import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.ImageDetector;
@@ -55,6 +58,7 @@ public final class Gardefou implements AutoCloseable {
   private final Database database;
   private final AuditTrail auditTrail;
   private final Optional<PolicyReloader> reloader;
+  private final HashBanks banks;
   private final Screener screener;
   private final Accounts accounts;
   private final HttpApi http;
@@ -79,21 +83,24 @@ public final class Gardefou implements AutoCloseable {
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
+    this.banks = HashBanks.open(database.bankStore(), Clock.systemUTC());
+    LOG.info("Hash banks: {} ({} bytes of PDQ index)", banks.counts(), banks.indexBytes());
     AuditTrail audit = ledgerLog;
     Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
     Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
     // The vault keeps a refusal's contents only after the ledger recorded its decision.
     this.screener = screener(config,
-        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
+        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, banks, standings);
     this.accounts = accounts(database, ledgerLog);
     AdminKey.issueIfNone(accounts, config.dataDir());
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
+    this.http = new HttpApi(config, screener, gateway(config, screener, new GeneratedOutputsBank(banks)), metrics, database::ping, ledger,
         new ActorDesk(pseudonyms, standings, appeals), accounts);
     http.serveEvidence(vault);
     this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
     long every = config.vault().purgeEvery().toMillis();
     vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
+    http.banks(banks, Clock.systemUTC());
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -110,16 +117,17 @@ public final class Gardefou implements AutoCloseable {
 
   /**
    * The screener every entry point shares: the same detectors, policy, tenants' settings (adult-content
-   * opt-in, default jurisdiction) and deadline.
+   * opt-in, default jurisdiction) and deadline. Without a database, its hash banks are empty.
    */
   public static Screener screener(ServerConfig config, VerdictLog log) {
-    return screener(config, log, policy(config));
+    return screener(config, log, policy(config), HashBanks.open(new InMemoryBankStore(), Clock.systemUTC()));
   }
 
-  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, Precheck... prechecks) {
+  private static Screener screener(
+      ServerConfig config, VerdictLog log, Policy policy, HashBanks banks, Precheck... prechecks) {
     Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
-        .detector(new PdqDetector(decoder(config)))
+        .detector(new BankDetector(decoder(config), banks))
         .detector(ImageDetector.create(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
@@ -136,8 +144,13 @@ public final class Gardefou implements AutoCloseable {
         verdict.decisionId(), verdict.tenant(), verdict.actorId(), verdict.decision()));
   }
 
-  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  /** The images gateway, its outputs registered in memory only: for tools and tests without a store. */
   public static Gateway gateway(ServerConfig config, Screener screener) {
+    return gateway(config, screener, new RecentOutputs(RECENT_OUTPUTS));
+  }
+
+  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  public static Gateway gateway(ServerConfig config, Screener screener, OutputRegistry outputs) {
     GatewaySettings settings = config.gateway();
     Upstream upstream = settings.demo()
         ? DemoUpstream.create()
@@ -148,7 +161,7 @@ public final class Gardefou implements AutoCloseable {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
     return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
-        new RecentOutputs(RECENT_OUTPUTS));
+        outputs);
   }
 
   /** Image decoding within the limits, the client's upload limit included. */
@@ -216,6 +229,11 @@ public final class Gardefou implements AutoCloseable {
   /** The API keys this server checks; for tests and tools that issue keys to a running server. */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** The hash banks, whose index every screening queries: add outputs, take-downs; ask "was this made here?". */
+  public HashBanks banks() {
+    return banks;
   }
 
   /** The recorded verdicts, read back. */

@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
   private final JdbcAppealStore appeals;
   private final VaultStore vaultStore;
   private final JdbcKeyStore keys;
+  private final JdbcBankStore bankStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -57,6 +58,7 @@ public final class Database implements AutoCloseable {
     this.appeals = new JdbcAppealStore(jdbi, vendor);
     this.vaultStore = new JdbcVaultStore(jdbi, vendor);
     this.keys = new JdbcKeyStore(jdbi, vendor);
+    this.bankStore = new JdbcBankStore(jdbi, vendor);
   }
 
   /**
@@ -124,6 +126,11 @@ public final class Database implements AutoCloseable {
   /** The API keys: their hashes and what is known of them. */
   public KeyStore keys() {
     return keys;
+  }
+
+  /** The hash banks' definitions and entries. */
+  public JdbcBankStore bankStore() {
+    return bankStore;
   }
 
   public VerdictRecords verdicts() {

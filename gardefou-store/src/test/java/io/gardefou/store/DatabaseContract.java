@@ -193,7 +193,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "5", "6", "7", "8");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
   }
 
   @Test
@@ -486,6 +486,57 @@ abstract class DatabaseContract {
         getClass().getSimpleName(), threads * perThread, seconds, threads * perThread / seconds, cpuMicros,
         os.getSystemLoadAverage(), os.getAvailableProcessors());
     assertThat(log.ledger().head().size()).isEqualTo(20_000 + threads * perThread);
+  }
+
+  @Test
+  void hashBanksPersistAndTheirIndexIsRebuiltOnReopening() {
+    java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-11-22T05:00:00.123456Z"), java.time.ZoneOffset.UTC);
+    io.gardefou.hash.PdqHash pdq = io.gardefou.hash.PdqHash.fromHex(
+        "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
+    io.gardefou.bank.BankHash md5 = io.gardefou.bank.BankHash.md5("cab08b36195edb1a1231d2d09fa450e0");
+    try (Database first = open()) {
+      io.gardefou.bank.HashBanks banks = io.gardefou.bank.HashBanks.open(first.bankStore(), clock);
+      banks.define(new io.gardefou.bank.Bank(io.gardefou.bank.BankName.TAKEDOWNS, io.gardefou.bank.BankAction.factOnly(), 12));
+      banks.add(io.gardefou.bank.BankName.KNOWN_CSAM, new io.gardefou.hash.PdqResult(pdq, 100), "case, \"one\"");
+      banks.addAll(List.of(new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.NCII_VICTIMS, md5, "stopncii", clock.instant())));
+    }
+
+    io.gardefou.bank.HashBanks reopened = io.gardefou.bank.HashBanks.open(open().bankStore(), clock);
+
+    assertThat(reopened.bank(io.gardefou.bank.BankName.TAKEDOWNS)).hasValueSatisfying(bank -> {
+      assertThat(bank.pdqThreshold()).isEqualTo(12);
+      assertThat(bank.action()).isEqualTo(io.gardefou.bank.BankAction.factOnly());
+    });
+    assertThat(reopened.counts()).containsEntry(io.gardefou.bank.BankName.KNOWN_CSAM, 1L)
+        .containsEntry(io.gardefou.bank.BankName.NCII_VICTIMS, 1L).containsEntry(io.gardefou.bank.BankName.GENERATED_OUTPUTS, 0L);
+    assertThat(reopened.match(new io.gardefou.hash.PdqResult(pdq, 100))).singleElement().satisfies(match -> {
+      assertThat(match.entry().label()).isEqualTo("case, \"one\"");
+      assertThat(match.entry().addedAt()).isEqualTo(clock.instant());
+    });
+    assertThat(reopened.matchExact(List.of(md5))).singleElement()
+        .satisfies(match -> assertThat(match.bank().name()).isEqualTo(io.gardefou.bank.BankName.NCII_VICTIMS));
+  }
+
+  @Test
+  void theBankStoreAddsEachHashOnceListsOldestFirstAndRemoves() {
+    io.gardefou.bank.BankStore store = open().bankStore();
+    store.putBank(io.gardefou.bank.Bank.of(io.gardefou.bank.BankName.TAKEDOWNS, io.gardefou.bank.BankAction.factOnly()));
+    Instant now = Instant.parse("2026-11-22T05:00:00Z");
+    var first = new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.TAKEDOWNS,
+        io.gardefou.bank.BankHash.sha256("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "b", now);
+    var second = new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.TAKEDOWNS,
+        io.gardefou.bank.BankHash.md5("cab08b36195edb1a1231d2d09fa450e0"), "a", now);
+
+    assertThat(store.addAll(List.of(first, second, first))).containsExactly(first, second);
+    assertThat(store.addAll(List.of(second))).isEmpty();
+    List<io.gardefou.bank.BankEntry> listed = new ArrayList<>();
+    store.forEach(io.gardefou.bank.BankName.TAKEDOWNS, listed::add);
+    assertThat(listed).containsExactly(first, second);
+    assertThat(store.remove(io.gardefou.bank.BankName.TAKEDOWNS, first.hash())).isTrue();
+    assertThat(store.remove(io.gardefou.bank.BankName.TAKEDOWNS, first.hash())).isFalse();
+    assertThat(store.find(io.gardefou.bank.BankName.TAKEDOWNS, second.hash())).hasValue(second);
+    assertThatThrownBy(() -> store.addAll(List.of(new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.of("nope"),
+        first.hash(), "", now)))).isInstanceOf(io.gardefou.bank.UnknownBankException.class);
   }
 
   private static List<Verdict> verdicts(ScreeningRequest request, int count) {

@@ -103,6 +103,15 @@ public final class HttpApi {
     return List.copyOf(routes);
   }
 
+  /** Adds the hash-bank routes: counts for auditors and moderators, import and export for admins. */
+  public HttpApi banks(io.gardefou.bank.HashBanks banks, java.time.Clock clock) {
+    BankHandlers handlers = new BankHandlers(banks, clock);
+    app.get("/v1/banks", handlers::list, Access.AUDITOR, Access.MODERATOR);
+    app.post("/v1/banks/{bank}/import", handlers::importEntries, Access.ADMIN);
+    app.get("/v1/banks/{bank}/export", handlers::export, Access.ADMIN);
+    return this;
+  }
+
   public void start() {
     app.start(config.host(), config.port());
   }
