@@ -83,8 +83,8 @@ public final class Gardefou implements AutoCloseable {
   private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
     return Screener.builder()
         .detector(TextDetector.create())
-        .detector(new PdqDetector(decoder(config)))
-        .detector(NudityDetector.create(decoder(config)))
+        .detector(new PdqDetector(imageDecoder(config)))
+        .detector(NudityDetector.create(imageDecoder(config)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log)
@@ -102,11 +102,11 @@ public final class Gardefou implements AutoCloseable {
     } else {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
-    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN());
+    return Gateway.create(screener, upstream, imageDecoder(config), settings.maxImagesN());
   }
 
-  /** Image decoding within the limits, the client's upload limit included. */
-  private static ImageDecoder decoder(ServerConfig config) {
+  /** Image decoding within the limits, the client's upload limit included: the same for every entry point. */
+  public static ImageDecoder imageDecoder(ServerConfig config) {
     ImageLimits defaults = ImageLimits.defaults();
     return ImageDecoder.create(new ImageLimits(
         config.gateway().maxImageBytes(), defaults.maxPixels(), defaults.maxFrames(), defaults.maxDimension()));
