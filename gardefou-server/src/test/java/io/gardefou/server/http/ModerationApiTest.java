@@ -184,6 +184,32 @@ class ModerationApiTest {
     assertThat(result.path("gardefou").path("decision").asText()).isEqualTo("ALLOW");
   }
 
+  @Test
+  void anImageLargerThanTheJsonLimitIsAcceptedWithinTheImageLimit() throws Exception {
+    byte[] png = noisePng(720);
+    assertThat(png.length).isGreaterThan(io.gardefou.server.ServerConfig.DEFAULT_MAX_JSON_BYTES);
+    String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+
+    var http = server.post("/v1/moderations",
+        "{\"input\": [{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + dataUrl + "\"}}]}");
+
+    assertThat(http.statusCode()).as(http.body()).isEqualTo(200);
+  }
+
+  /** A PNG of random pixels, which does not compress: about 3 bytes a pixel. */
+  private static byte[] noisePng(int side) throws java.io.IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.util.Random random = new java.util.Random(11);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
   private static ModerationMultiModalInput textPart(String text) {
     return ModerationMultiModalInput.ofText(ModerationTextInput.builder().text(text).build());
   }
