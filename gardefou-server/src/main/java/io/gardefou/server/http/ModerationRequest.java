@@ -42,8 +42,8 @@ record ModerationRequest(
   }
 
   /**
-   * The largest body: the JSON limit for text, plus one image at the image limit in base64 (4 bytes per 3), so a
-   * body is held in memory at most once per image's worth rather than once per image part.
+   * The largest body: the JSON limit, plus one image at the image limit in base64 (4 bytes per 3). All image parts
+   * share that one allowance, so a request buffers at most one maximal image, however many parts it has.
    */
   static long maxBodyBytes(int maxJsonBytes, long maxImageBytes) {
     return maxJsonBytes + (maxImageBytes + 2) / 3 * 4 + 1024;
@@ -92,8 +92,9 @@ record ModerationRequest(
   }
 
   /**
-   * One screening request per text (with the images, for a multimodal input), for the tenant. Where the user is comes from the operator's trusted edge
-   * header first, then the body's {@code gardefou.jurisdiction}, then the tenant's default, else global.
+   * One screening request per text (with the images, for a multimodal input), for the tenant. Where the user is
+   * comes from the operator's trusted edge header first, then the body's {@code gardefou.jurisdiction}, then the
+   * tenant's default, else global.
    */
   List<ScreeningRequest> screeningRequests(Optional<String> edgeHeader, TenantSettings tenant) {
     JurisdictionResolver.Resolved edge = JurisdictionResolver.resolve(edgeHeader, tenant);
