@@ -127,8 +127,8 @@ public final class Gardefou implements AutoCloseable {
       ServerConfig config, VerdictLog log, Policy policy, HashBanks banks, Precheck... prechecks) {
     Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
-        .detector(new BankDetector(decoder(config), banks))
-        .detector(ImageDetector.create(decoder(config)))
+        .detector(new BankDetector(imageDecoder(config), banks))
+        .detector(ImageDetector.create(imageDecoder(config)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log);
@@ -160,12 +160,12 @@ public final class Gardefou implements AutoCloseable {
     } else {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
-    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
+    return Gateway.create(screener, upstream, imageDecoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
         outputs);
   }
 
-  /** Image decoding within the limits, the client's upload limit included. */
-  private static ImageDecoder decoder(ServerConfig config) {
+  /** Image decoding within the limits, the client's upload limit included: the same for every entry point. */
+  public static ImageDecoder imageDecoder(ServerConfig config) {
     ImageLimits defaults = ImageLimits.defaults();
     return ImageDecoder.create(new ImageLimits(
         config.gateway().maxImageBytes(), defaults.maxPixels(), defaults.maxFrames(), defaults.maxDimension()));
