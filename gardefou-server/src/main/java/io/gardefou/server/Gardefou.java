@@ -27,6 +27,7 @@ import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Precheck;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.server.console.Console;
 import io.gardefou.server.http.ActorDesk;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.server.upstream.HttpUpstream;
@@ -101,6 +102,8 @@ public final class Gardefou implements AutoCloseable {
     long every = config.vault().purgeEvery().toMillis();
     vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
     http.banks(banks, Clock.systemUTC());
+    http.routes(new Console(new Console.Parts(accounts, database.verdicts(), database.reviewActions(), database.takedowns(),
+        appeals, standings, banks, ledger, audit, imageDecoder(config), Clock.systemUTC()))::routes);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

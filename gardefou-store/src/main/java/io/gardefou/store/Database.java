@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
+  private final Takedowns takedowns;
+  private final ReviewActions reviewActions;
   private final VerdictLog verdictLog;
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
@@ -59,6 +61,8 @@ public final class Database implements AutoCloseable {
     this.vaultStore = new JdbcVaultStore(jdbi, vendor);
     this.keys = new JdbcKeyStore(jdbi, vendor);
     this.bankStore = new JdbcBankStore(jdbi, vendor);
+    this.takedowns = new Takedowns(jdbi, vendor);
+    this.reviewActions = new ReviewActions(jdbi, vendor);
   }
 
   /**
@@ -140,6 +144,16 @@ public final class Database implements AutoCloseable {
   /** Actors' standings and strikes, by pseudonym. */
   public ActorStore actors() {
     return actors;
+  }
+
+  /** Take-down requests filed in the console. */
+  public Takedowns takedowns() {
+    return takedowns;
+  }
+
+  /** Moderators' actions on REVIEW verdicts. */
+  public ReviewActions reviewActions() {
+    return reviewActions;
   }
 
   /** Appeals against decisions. */

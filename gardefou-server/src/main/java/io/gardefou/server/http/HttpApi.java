@@ -112,6 +112,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Adds routes registered elsewhere (the web console), each with its Access like every other. Before {@link #start()}. */
+  public HttpApi routes(java.util.function.Consumer<Javalin> register) {
+    register.accept(app);
+    return this;
+  }
+
   public void start() {
     app.start(config.host(), config.port());
   }
