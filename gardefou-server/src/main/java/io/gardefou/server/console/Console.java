@@ -376,7 +376,8 @@ public final class Console {
 
   private static String jurisdictionOptions() {
     return LegalClocks.TABLE.stream().map(LegalClocks.Clock::jurisdiction).distinct()
-        .map(j -> "<option>" + esc(j) + "</option>").collect(Collectors.joining()) + "<option>EU</option><option>other</option>";
+        .map(j -> "<option value=\"" + esc(j) + "\">" + esc(j) + "</option>").collect(Collectors.joining())
+        + "<option value=\"EU\">EU</option><option value=\"other\">other</option>";
   }
 
   private void fileTakedown(Context ctx, Sessions.Session session) {

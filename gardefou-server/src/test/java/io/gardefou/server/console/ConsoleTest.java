@@ -3,7 +3,6 @@ package io.gardefou.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gardefou.account.Role;
-import io.gardefou.model.Decision;
 import io.gardefou.server.RunningGardefou;
 import io.gardefou.store.StoredVerdict;
 import java.net.http.HttpResponse;
@@ -167,22 +166,8 @@ class ConsoleTest {
     return Long.parseLong(count.group(1));
   }
 
-  /** Screens {@code prompt} (violence goes to review) and waits for its verdict to be stored. */
-  static StoredVerdict reviewVerdict(String prompt) {
-    String operator = server.newKey(Role.OPERATOR);
-    HttpResponse<String> screened = server.as(operator).post("/v1/moderations", "{\"input\": \"" + prompt + "\"}");
-    assertThat(screened.statusCode()).isEqualTo(200);
-    for (int attempt = 0; attempt < 200; attempt++) {
-      List<StoredVerdict> found = server.verdicts().recent(50).stream()
-          .filter(v -> v.decision() == Decision.REVIEW && v.promptSha256() != null
-              && v.promptSha256().equals(io.gardefou.model.Digests.sha256Hex(prompt)))
-          .toList();
-      if (!found.isEmpty()) {
-        return found.getFirst();
-      }
-      sleep();
-    }
-    throw new AssertionError("no REVIEW verdict was stored for '" + prompt + "'");
+  private static StoredVerdict reviewVerdict(String prompt) {
+    return ReviewVerdicts.await(server, prompt);
   }
 
   /** Every ledger entry, as JSON text, the newest first. */
@@ -198,14 +183,5 @@ class ConsoleTest {
       }
     }
     return entries;
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
