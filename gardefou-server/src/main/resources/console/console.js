@@ -100,3 +100,16 @@ if (verifyForm) {
     }
   });
 }
+
+// Evidence is fetched only when asked for (each fetch is an evidence.read in the ledger) and shown blurred.
+document.addEventListener("click", (event) => {
+  const button = event.target;
+  if (!button.classList || !button.classList.contains("load-evidence")) {
+    return;
+  }
+  const image = document.createElement("img");
+  image.src = button.dataset.src;
+  image.alt = "evidence image, blurred: click to reveal";
+  image.className = "blurred evidence-image";
+  button.replaceWith(image);
+});

@@ -103,7 +103,8 @@ public final class Gardefou implements AutoCloseable {
     vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
     http.banks(banks, Clock.systemUTC());
     http.routes(new Console(new Console.Parts(accounts, database.verdicts(), database.reviewActions(), database.takedowns(),
-        appeals, standings, banks, ledger, audit, imageDecoder(config), Clock.systemUTC()))::routes);
+        appeals, standings, banks, ledger, audit, imageDecoder(config), vault, metrics::scrape,
+        java.nio.file.Path.of("var", "eval", "eval.json"), Clock.systemUTC()))::routes);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

@@ -54,6 +54,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.gardefou.image.ImageFormat;
+import io.gardefou.model.InputImage;
+import io.gardefou.vault.EvidenceVault;
+import io.gardefou.vault.Opened;
+import io.gardefou.vault.VaultEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Collectors;
 
 /**
@@ -74,8 +84,12 @@ public final class Console {
   /** What the console reads and acts on; every part is the server's own. */
   public record Parts(
       Accounts accounts, VerdictRecords verdicts, ReviewActions reviews, Takedowns takedowns, Appeals appeals,
-      Standings standings, HashBanks banks, Ledger ledger, AuditTrail audit, ImageDecoder decoder, Clock clock) {
+      Standings standings, HashBanks banks, Ledger ledger, AuditTrail audit, ImageDecoder decoder, EvidenceVault vault,
+      Supplier<String> metrics, Path evalReport, Clock clock) {
     public Parts {
+      Objects.requireNonNull(vault, "vault");
+      Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(evalReport, "evalReport");
       Objects.requireNonNull(accounts, "accounts");
       Objects.requireNonNull(verdicts, "verdicts");
       Objects.requireNonNull(reviews, "reviews");
@@ -114,6 +128,7 @@ public final class Console {
     app.get("/console/queue", ctx -> view(ctx, MODERATE, this::queue), Access.PUBLIC);
     app.post("/console/queue/verdicts/{id}", ctx -> action(ctx, MODERATE, this::reviewVerdict), Access.PUBLIC);
     app.post("/console/queue/appeals/{id}", ctx -> action(ctx, MODERATE, this::decideAppeal), Access.PUBLIC);
+    app.get("/console/evidence/{id}/{n}", ctx -> view(ctx, MODERATE, this::evidence), Access.PUBLIC);
     app.get("/console/takedowns", ctx -> view(ctx, MODERATE, this::takedownsPage), Access.PUBLIC);
     app.post("/console/takedowns", ctx -> action(ctx, MODERATE, this::fileTakedown), Access.PUBLIC);
     app.post("/console/takedowns/{id}/done", ctx -> action(ctx, MODERATE, this::takedownDone), Access.PUBLIC);
@@ -238,7 +253,7 @@ public final class Console {
           .append(row("Rules", String.join(", ", verdict.rules())))
           .append(row("Policy", verdict.policyVersion()))
           .append(row("Images", verdict.imageSha256s().isEmpty() ? "none"
-              : verdict.imageSha256s().size() + " (hashes only; no bytes are shown here)"))
+              : verdict.imageSha256s().size() + " (hashes only: the vault keeps the contents of refusals, not of REVIEW verdicts)"))
           .append(escalated ? row("Escalated", "yes") : "")
           .append("</dl>")
           .append(actions("/console/queue/verdicts/" + verdict.decisionId(), session, List.of("uphold", "overturn", "escalate")))
@@ -253,6 +268,7 @@ public final class Console {
           .append(row("Actor", appeal.pseudonym()))
           .append(row("Statement", appeal.statement()))
           .append("</dl>")
+          .append(evidenceOf(appeal.decisionId(), session))
           .append(actions("/console/queue/appeals/" + appeal.id(), session, List.of("uphold", "overturn")))
           .append("</article>");
     }
@@ -266,6 +282,55 @@ public final class Console {
         .filter(v -> parts.reviews().of(v.decisionId()).stream().noneMatch(ReviewActions.Action::closes))
         .sorted(Comparator.comparing(StoredVerdict::decidedAt))
         .toList();
+  }
+
+  /**
+   * The refused request's images from the evidence vault, loaded only on a click (each load is an evidence.read
+   * in the ledger) and blurred until a second click. Images the vault withheld (known-csam matches) are never shown.
+   */
+  private String evidenceOf(DecisionId decisionId, Sessions.Session session) {
+    Optional<VaultEntry> entry = parts.vault().entry(decisionId).filter(e -> e.tenant().equals(session.tenant()));
+    if (entry.isEmpty()) {
+      return "<p class=\"note\">No evidence kept for this decision.</p>";
+    }
+    StringBuilder out = new StringBuilder("<div class=\"evidence\">");
+    if (!entry.get().withheldImageSha256s().isEmpty()) {
+      out.append("<p class=\"error\">").append(entry.get().withheldImageSha256s().size())
+          .append(" image(s) withheld: a known-csam match is never kept or shown.</p>");
+    }
+    if (entry.get().shreddedAt().isEmpty()) {
+      for (int i = 0; i < entry.get().imageSha256s().size(); i++) {
+        out.append("<button type=\"button\" class=\"load-evidence\" data-src=\"/console/evidence/")
+            .append(esc(decisionId)).append('/').append(i).append("\">Load image ").append(i + 1)
+            .append(" blurred (recorded in the ledger)</button>");
+      }
+    }
+    return out.append("</div>").toString();
+  }
+
+  private void evidence(Context ctx, Sessions.Session session) {
+    Optional<DecisionId> id = decisionId(ctx.pathParam("id"));
+    int n;
+    try {
+      n = Integer.parseInt(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    Optional<VaultEntry> entry = id.flatMap(parts.vault()::entry).filter(e -> e.tenant().equals(session.tenant()));
+    if (entry.isEmpty() || n < 0 || n >= entry.get().imageSha256s().size()) {
+      ctx.status(404).result("no such evidence image");
+      return;
+    }
+    List<InputImage> images = parts.vault().open(id.get(), session.keyId(), true).flatMap(Opened::contents)
+        .map(c -> c.images()).orElse(List.of());
+    if (n >= images.size()) {
+      ctx.status(404).result("no such evidence image");
+      return;
+    }
+    byte[] bytes = images.get(n).bytes();
+    String type = ImageFormat.sniff(bytes).map(f -> "image/" + f.name().toLowerCase(java.util.Locale.ROOT))
+        .orElse("application/octet-stream");
+    ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff").contentType(type).result(bytes);
   }
 
   private static String actions(String path, Sessions.Session session, List<String> actions) {
@@ -570,8 +635,77 @@ public final class Console {
     String body = "<p class=\"note\">The last " + recent.size() + " recorded decisions (all tenants). Open take-downs: "
         + open + ", overdue: <strong>" + overdue + "</strong>.</p><div class=\"grid\">"
         + bars("Decisions by day", byDay) + bars("By decision", byDecision) + bars("By category", byCategory)
-        + bars("By jurisdiction", byJurisdiction) + bars("Top rules", top(byRule, 10)) + "</div>";
+        + bars("By jurisdiction", byJurisdiction) + bars("Top rules", top(byRule, 10)) + "</div>"
+        + latency() + scorecard();
     ctx.html(page("Dashboard", session, body));
+  }
+
+  /** Screening latency and mean time per route since this process started, read from its own Prometheus metrics. */
+  private String latency() {
+    Map<String, double[]> byRoute = new TreeMap<>(); // route -> {count, sum}
+    double screenCount = 0;
+    double screenSum = 0;
+    double screenMax = 0;
+    for (String line : parts.metrics().get().split("\n")) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      String name = line.substring(0, space);
+      double value;
+      try {
+        value = Double.parseDouble(line.substring(space + 1));
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      if (name.equals("gardefou_screen_duration_seconds_count")) {
+        screenCount = value;
+      } else if (name.equals("gardefou_screen_duration_seconds_sum")) {
+        screenSum = value;
+      } else if (name.equals("gardefou_screen_duration_seconds_max")) {
+        screenMax = value;
+      } else if (name.startsWith("gardefou_http_requests_seconds_count{") || name.startsWith("gardefou_http_requests_seconds_sum{")) {
+        java.util.regex.Matcher route = java.util.regex.Pattern.compile("route=\"([^\"]*)\"").matcher(name);
+        if (route.find() && route.group(1).startsWith("/v1/")) {
+          double[] totals = byRoute.computeIfAbsent(route.group(1), r -> new double[2]);
+          totals[name.contains("_count{") ? 0 : 1] += value;
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder("<section class=\"card\"><h2>Latency since start</h2><p>Screening (detectors, policy, "
+        + "ledger queue): ").append(String.format(java.util.Locale.ROOT, "%.0f decisions, mean %.1f ms, max %.1f ms",
+        screenCount, screenCount == 0 ? 0 : screenSum / screenCount * 1000, screenMax * 1000)).append("</p>")
+        .append("<table><thead><tr><th>Route</th><th>Requests</th><th>Mean ms</th></tr></thead><tbody>");
+    byRoute.forEach((route, totals) -> out.append("<tr>").append(td(route)).append(td(String.format(java.util.Locale.ROOT, "%.0f", totals[0])))
+        .append(td(String.format(java.util.Locale.ROOT, "%.1f", totals[0] == 0 ? 0 : totals[1] / totals[0] * 1000))).append("</tr>"));
+    return out.append("</tbody></table></section>").toString();
+  }
+
+  /** The efficacy scorecard of the last {@code gardefou eval} whose eval.json the console was pointed at. */
+  private String scorecard() {
+    Path file = parts.evalReport();
+    if (!Files.isRegularFile(file)) {
+      return "<section class=\"card\"><h2>Efficacy scorecard</h2><p class=\"note\">No eval report at " + esc(file)
+          + ": run <code>gardefou eval</code>.</p></section>";
+    }
+    JsonNode report;
+    try {
+      report = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      return "<section class=\"card\"><h2>Efficacy scorecard</h2><p class=\"error\">" + esc(file) + " is not readable JSON.</p></section>";
+    }
+    StringBuilder out = new StringBuilder("<section class=\"card\"><h2>Efficacy scorecard</h2><p>")
+        .append(esc(report.path("cases").asText())).append(" cases; targets ")
+        .append(report.path("targets").path("all_met").asBoolean() ? "<span class=\"ok\">all met</span>" : "<span class=\"error\">not all met</span>")
+        .append(" (").append(esc(file)).append(")</p><table><thead><tr><th>Dataset</th><th>Category</th><th>Metric</th>"
+            + "<th>Target</th><th>Observed</th><th>Status</th></tr></thead><tbody>");
+    for (JsonNode result : report.path("targets").path("results")) {
+      out.append("<tr>").append(td(result.path("dataset").asText())).append(td(result.path("category").asText()))
+          .append(td(result.path("metric").asText())).append(td(result.path("threshold").asText()))
+          .append(td(String.format(java.util.Locale.ROOT, "%.3f", result.path("observed").path("rate").asDouble())))
+          .append(td(result.path("status").asText())).append("</tr>");
+    }
+    return out.append("</tbody></table></section>").toString();
   }
 
   private static Map<String, Long> count(List<String> values) {
