@@ -104,7 +104,8 @@ public final class Gardefou implements AutoCloseable {
     http.banks(banks, Clock.systemUTC());
     http.routes(new Console(new Console.Parts(accounts, database.verdicts(), database.reviewActions(), database.takedowns(),
         appeals, standings, banks, ledger, audit, imageDecoder(config), vault, metrics::scrape,
-        java.nio.file.Path.of("var", "eval", "eval.json"), Clock.systemUTC()))::routes);
+        java.nio.file.Path.of("var", "eval", "eval.json"),
+        () -> policy.current() instanceof PackPolicy packs ? packs : policy(config), config.policyDir(), Clock.systemUTC()))::routes);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */

@@ -85,8 +85,11 @@ public final class Console {
   public record Parts(
       Accounts accounts, VerdictRecords verdicts, ReviewActions reviews, Takedowns takedowns, Appeals appeals,
       Standings standings, HashBanks banks, Ledger ledger, AuditTrail audit, ImageDecoder decoder, EvidenceVault vault,
-      Supplier<String> metrics, Path evalReport, Clock clock) {
+      Supplier<String> metrics, Path evalReport, Supplier<io.gardefou.policy.PackPolicy> policy, Optional<Path> policyDir,
+      Clock clock) {
     public Parts {
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(policyDir, "policyDir");
       Objects.requireNonNull(vault, "vault");
       Objects.requireNonNull(metrics, "metrics");
       Objects.requireNonNull(evalReport, "evalReport");
@@ -106,10 +109,12 @@ public final class Console {
 
   private final Parts parts;
   private final Sessions sessions;
+  private final PolicyPage policy;
 
   public Console(Parts parts) {
     this.parts = Objects.requireNonNull(parts, "parts");
     this.sessions = new Sessions(parts.clock());
+    this.policy = new PolicyPage(parts.policy(), parts.policyDir());
   }
 
   /**
@@ -135,6 +140,11 @@ public final class Console {
     app.get("/console/actors", ctx -> view(ctx, MODERATE, this::actorsPage), Access.PUBLIC);
     app.post("/console/actors/{pseudonym}", ctx -> action(ctx, MODERATE, this::actOnActor), Access.PUBLIC);
     app.get("/console/banks", ctx -> view(ctx, ADMIN, this::banksPage), Access.PUBLIC);
+    app.get("/console/policy", ctx -> view(ctx, ADMIN, (c, session) -> c.html(page("Policy packs", session,
+        policy.body(session.tenant(), Optional.ofNullable(c.queryParam("pack")), Optional.ofNullable(c.queryParam("text")),
+            Optional.ofNullable(c.queryParam("jurisdiction")).orElse("global"),
+            Optional.ofNullable(c.queryParam("op")).orElse("generate"),
+            Optional.ofNullable(c.queryParam("tier")).orElse("anonymous"))))), Access.PUBLIC);
   }
 
   // --- sessions and authorisation

@@ -35,7 +35,7 @@ final class Html {
             + "<a href=\"/console/actors\">Actors</a>");
       }
       if (role == Role.ADMIN) {
-        nav.append("<a href=\"/console/banks\">Hash banks</a>");
+        nav.append("<a href=\"/console/banks\">Hash banks</a><a href=\"/console/policy\">Policy</a>");
       }
       nav.append("<form method=\"post\" action=\"/console/logout\" class=\"inline\">").append(csrf(session))
           .append("<button>Log out (").append(esc(role.wireName())).append(")</button></form>");

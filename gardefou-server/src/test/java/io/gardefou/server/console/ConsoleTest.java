@@ -159,6 +159,43 @@ class ConsoleTest {
     }
   }
 
+  @Test
+  void anAdminTracesARequestThroughThePacksAndOthersMayNot() {
+    try (ConsoleClient admin = new ConsoleClient(server.baseUrl()); ConsoleClient moderator = new ConsoleClient(server.baseUrl())) {
+      admin.login(server.adminKey());
+      moderator.login(server.newKey(Role.MODERATOR));
+
+      HttpResponse<String> traced = admin.get("/console/policy?pack=global&text=a+man+stabbed+in+an+alley&jurisdiction=global&op=generate&tier=anonymous");
+
+      assertThat(traced.statusCode()).isEqualTo(200);
+      assertThat(traced.body()).contains("id=\"pack-yaml\"").contains("Decision: <strong>REVIEW</strong>");
+      assertThat(moderator.get("/console/policy").statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void evidenceIsServedOnlyToTheTenantsModeratorsAndNotForUnknownDecisions() {
+    try (ConsoleClient moderator = new ConsoleClient(server.baseUrl()); ConsoleClient auditor = new ConsoleClient(server.baseUrl())) {
+      moderator.login(server.newKey(Role.MODERATOR));
+      auditor.login(server.newKey(Role.AUDITOR));
+
+      assertThat(moderator.get("/console/evidence/" + io.gardefou.model.DecisionId.generate(Instant.now()) + "/0").statusCode()).isEqualTo(404);
+      assertThat(auditor.get("/console/evidence/" + io.gardefou.model.DecisionId.generate(Instant.now()) + "/0").statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void loggingOutEndsTheSession() {
+    try (ConsoleClient moderator = new ConsoleClient(server.baseUrl())) {
+      moderator.login(server.newKey(Role.MODERATOR));
+      assertThat(moderator.get("/console/queue").statusCode()).isEqualTo(200);
+
+      assertThat(moderator.postForm("/console/logout", moderator.withCsrf("/console/queue", Map.of())).statusCode()).isEqualTo(303);
+
+      assertThat(moderator.get("/console/queue").statusCode()).isEqualTo(302);
+    }
+  }
+
   private static long nciiVictims(ConsoleClient admin) {
     Matcher count = Pattern.compile("<td>ncii-victims</td><td>[^<]*</td><td>[^<]*</td><td>(\\d+)</td>")
         .matcher(admin.get("/console/banks").body());
