@@ -193,7 +193,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
   }
 
   @Test
