@@ -115,14 +115,18 @@ class ConsoleBrowserTest {
       if (browser.findElement(By.id("verify-result")).getDomAttribute("data-verified") != null) {
         return;
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      pause();
     }
     throw new AssertionError("the ledger page never reported a verification result");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void logIn(String key) {
@@ -133,6 +137,9 @@ class ConsoleBrowserTest {
 
   private static void logOut() {
     browser.findElement(By.cssSelector("header form button")).click();
+    for (int attempt = 0; attempt < 200 && !browser.getCurrentUrl().endsWith("/console/login"); attempt++) {
+      pause(); // A form's navigation may still be under way when click() returns.
+    }
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
   }
 
