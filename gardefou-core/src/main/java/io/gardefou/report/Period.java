@@ -17,6 +17,24 @@ public record Period(Instant from, Instant to) {
     return new Period(from, to);
   }
 
+  /**
+   * The period between two bounds, each an ISO-8601 instant ({@code 2026-11-01T00:00:00Z}) or a date
+   * ({@code 2026-11-01}, the start of that day in UTC); {@code to} is exclusive.
+   */
+  public static Period parse(String from, String to) {
+    return new Period(bound(from, "from"), bound(to, "to"));
+  }
+
+  private static Instant bound(String text, String name) {
+    Objects.requireNonNull(text, name);
+    try {
+      return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : Instant.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be an ISO-8601 instant or date, was " + text, e);
+    }
+  }
+
   public boolean contains(Instant instant) {
     return !instant.isBefore(from) && instant.isBefore(to);
   }

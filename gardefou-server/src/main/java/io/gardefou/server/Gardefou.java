@@ -20,7 +20,12 @@ import io.gardefou.store.Database;
 import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
+import io.gardefou.report.EvalFigures;
+import io.gardefou.report.Measures;
+import io.gardefou.report.Reports;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +63,7 @@ public final class Gardefou implements AutoCloseable {
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
     this.screener = screener(config, metrics.counting(ledgerLog), policy);
     this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
+    http.serveReports(reports(config, database, ledger));
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -118,6 +124,21 @@ public final class Gardefou implements AutoCloseable {
    */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
+  }
+
+  /** The names of the detectors {@link #screener} runs, in its order. */
+  public static List<String> detectorNames() {
+    return List.of(TextDetector.NAME, PdqDetector.NAME, NudityDetector.NAME);
+  }
+
+  /**
+   * The reports over {@code database} and {@code ledger}: measures from the configured packs and detectors, efficacy
+   * from the last {@code gardefou eval} saved under the data directory.
+   */
+  public static Reports reports(ServerConfig config, Database database, Ledger ledger) {
+    Path latestEval = config.dataDir().resolve(EvalFigures.LATEST);
+    return Reports.create(database.reportSource(), ledger, Measures.of(policy(config), detectorNames()),
+        () -> EvalFigures.read(latestEval));
   }
 
   /** The recorded verdicts, read back. */

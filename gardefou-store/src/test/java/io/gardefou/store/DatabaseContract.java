@@ -104,7 +104,9 @@ abstract class DatabaseContract {
         verdict.policyVersion(),
         Digests.sha256Hex(PROMPT),
         List.of(photo.sha256()),
-        Optional.of("en")));
+        Optional.of("en"),
+        Optional.empty(),
+        Optional.of(List.of("test"))));
     Map<String, Object> row = database.jdbi().withHandle(handle ->
         handle.createQuery("SELECT * FROM verdicts").mapToMap().one());
     assertThat(row.values()).allSatisfy(column -> assertThat(String.valueOf(column))

@@ -51,6 +51,11 @@ public final class HttpApi {
     ErrorTable.install(app);
   }
 
+  /** Serves the reports at {@code GET /v1/reports/{kind}}, for auditors; call before {@link #start()}. */
+  public void serveReports(io.gardefou.report.Reports reports) {
+    app.get("/v1/reports/{kind}", new ReportsHandler(reports)::handle, Access.AUDITOR);
+  }
+
   public void start() {
     app.start(config.host(), config.port());
   }
