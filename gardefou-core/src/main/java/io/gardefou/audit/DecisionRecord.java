@@ -38,7 +38,7 @@ public final class DecisionRecord {
     record.put("decision_id", verdict.decisionId().toString());
     record.put("decided_at", verdict.decidedAt().toString()); // ISO-8601 UTC, as precise as the clock gave it
     record.put("tenant", request.tenant());
-    // The operator's actor id as given; docs/design/ledger.md says why and what replaces it.
+    // The actor's per-tenant pseudonym (or "anonymous"), made where the request entered: docs/design/actors.md.
     record.put("actor", object("id", request.actor().id(), "tier", request.actor().tier().wireName()));
     record.put("jurisdiction", object(
         "code", request.jurisdiction().code(), "source", request.jurisdictionSource().wireName()));

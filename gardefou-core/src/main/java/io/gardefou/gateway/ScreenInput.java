@@ -22,6 +22,6 @@ final class ScreenInput implements Stage {
     if (verdict.decision() != Decision.ALLOW) {
       return new Outcome.Refused(call.requestId(), request.operation(), verdict);
     }
-    return next.proceed(call);
+    return next.proceed(call.withInputFacts(verdict.signals().facts()));
   }
 }

@@ -33,7 +33,7 @@ final class ScreenOutputs implements Stage {
     for (GeneratedImage image : produced.images()) {
       Verdict verdict = screener.screen(call.screening(Operation.OUTPUT, List.of(image.image())));
       if (verdict.decision() == Decision.ALLOW && verdict.signals().failures().isEmpty()) {
-        allowed.add(image);
+        allowed.add(image.screened(verdict));
       } else {
         withheld.add(verdict);
       }

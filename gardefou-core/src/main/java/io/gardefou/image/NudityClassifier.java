@@ -8,8 +8,6 @@ import io.gardefou.image.onnx.LayersToOnnx;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -34,30 +32,12 @@ public final class NudityClassifier implements AutoCloseable {
 
   /** Loads the bundled model; throws IllegalStateException saying what is missing or broken. */
   public static NudityClassifier create() {
-    byte[] model;
-    try (InputStream in = NudityClassifier.class.getResourceAsStream(MODEL_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("nudity model " + MODEL_RESOURCE + " is not on the classpath; build "
-            + "gardefou-core with Maven (it fetches nsfwjs with npm and converts it)");
-      }
-      model = in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read nudity model " + MODEL_RESOURCE, e);
-    }
-    return create(model);
+    return create(OnnxModels.resource(MODEL_RESOURCE, "nudity"));
   }
 
   /** Loads an ONNX model with the converter's input and output ({@link LayersToOnnx#INPUT}, NHWC 224x224x3). */
   public static NudityClassifier create(byte[] onnxModel) {
-    OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(1);
-      options.setInterOpNumThreads(1);
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      return new NudityClassifier(environment, environment.createSession(onnxModel, options));
-    } catch (OrtException e) {
-      throw new IllegalStateException("ONNX Runtime cannot load the nudity model: " + e.getMessage(), e);
-    }
+    return new NudityClassifier(OrtEnvironment.getEnvironment(), OnnxModels.session(onnxModel, "nudity"));
   }
 
   /** Classifies an image as nsfwjs does: RGB / 255, bilinearly resized (align corners) to 224x224. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Screens a request: lets the policy pre-check what needs no detector (service blocks, feature gates), else
+ * Screens a request: lets the policy pre-check what needs no detector (service blocks, feature gates), then the
+ * other pre-checks (an actor's standing), else
  * runs every applicable detector in parallel under one deadline and lets the policy decide over what they
  * found; records the verdict before returning it.
  *
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Screener implements AutoCloseable {
   private final List<Detector> detectors;
+  private final List<Precheck> prechecks;
   private final Policy policy;
   private final Duration deadline;
   private final VerdictLog log;
@@ -39,6 +42,7 @@ public final class Screener implements AutoCloseable {
 
   private Screener(Builder builder) {
     this.detectors = List.copyOf(builder.detectors);
+    this.prechecks = List.copyOf(builder.prechecks);
     this.policy = builder.policy;
     this.deadline = builder.deadline;
     this.log = builder.log;
@@ -54,6 +58,7 @@ public final class Screener implements AutoCloseable {
     DecisionId id = DecisionId.generate(started);
     // Pre-check first: a blocked service or a feature the actor's tier may not use costs no detector time.
     Verdict verdict = policy.precheck(request, id, started)
+        .or(() -> precheck(request, id, started))
         .orElseGet(() -> policy.decide(request, detect(request), id, started));
     log.append(request, verdict);
     return verdict;
@@ -61,6 +66,16 @@ public final class Screener implements AutoCloseable {
 
   public String policyVersion() {
     return policy.version();
+  }
+
+  private Optional<Verdict> precheck(ScreeningRequest request, DecisionId id, Instant now) {
+    for (Precheck check : prechecks) {
+      Optional<Verdict> refusal = check.check(request, id, now, policy.version());
+      if (refusal.isPresent()) {
+        return refusal;
+      }
+    }
+    return Optional.empty();
   }
 
   private Signals detect(ScreeningRequest request) {
@@ -109,6 +124,7 @@ public final class Screener implements AutoCloseable {
     public static final Duration DEFAULT_DEADLINE = Duration.ofMillis(250);
 
     private final List<Detector> detectors = new ArrayList<>();
+    private final List<Precheck> prechecks = new ArrayList<>();
     private Policy policy;
     private Duration deadline = DEFAULT_DEADLINE;
     private VerdictLog log = VerdictLog.discarding();
@@ -118,6 +134,12 @@ public final class Screener implements AutoCloseable {
 
     public Builder detector(Detector detector) {
       detectors.add(Objects.requireNonNull(detector, "detector"));
+      return this;
+    }
+
+    /** Adds a check run after the policy's pre-check and before the detectors, in the order added. */
+    public Builder precheck(Precheck precheck) {
+      prechecks.add(Objects.requireNonNull(precheck, "precheck"));
       return this;
     }
 

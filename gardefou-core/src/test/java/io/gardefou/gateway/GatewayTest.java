@@ -98,6 +98,27 @@ class GatewayTest {
   }
 
   @Test
+  void eachOutputIsScreenedWithTheFactsOfItsInputsVerdict() throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 90);
+      }
+    }
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    ImagesRequest edit = new ImagesRequest(Operation.EDIT, "make the sky purple",
+        List.of(InputImage.of("photo.png", png.toByteArray())), Optional.empty(), Optional.empty(), 1, Map.of(),
+        Optional.empty());
+
+    gateway.handle(call(edit));
+
+    assertThat(log.requests).extracting(ScreeningRequest::operation).containsExactly(Operation.EDIT, Operation.OUTPUT);
+    assertThat(log.requests.getFirst().context()).isEmpty();
+    assertThat(log.requests.getLast().context()).isNotEmpty().isEqualTo(log.verdicts.getFirst().signals().facts());
+  }
+
+  @Test
   void moreImagesThanConfiguredAreRefusedBeforeScreening() {
     assertThatThrownBy(() -> gateway.handle(call(ImagesRequest.generation("a cat", 5))))
         .isInstanceOfSatisfying(InvalidImagesRequest.class, e -> assertThat(e.param()).isEqualTo("n"));

@@ -1,56 +1,78 @@
 package io.gardefou.server;
 
+import io.gardefou.actor.Appeals;
+import io.gardefou.actor.DecisionLookup;
+import io.gardefou.actor.Pseudonyms;
+import io.gardefou.actor.Standings;
+import io.gardefou.actor.StrikingVerdictLog;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.RecentOutputs;
 import io.gardefou.gateway.Upstream;
 import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
-import io.gardefou.image.NudityDetector;
+import io.gardefou.image.ImageDetector;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
 import io.gardefou.policy.PolicyPacks;
+import io.gardefou.report.EvalFigures;
+import io.gardefou.report.Measures;
+import io.gardefou.report.Reports;
+import io.gardefou.screen.Precheck;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.server.http.ActorDesk;
 import io.gardefou.server.http.HttpApi;
 import io.gardefou.server.upstream.HttpUpstream;
 import io.gardefou.store.Database;
 import io.gardefou.store.LedgerVerdictLog;
 import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
-import io.gardefou.report.EvalFigures;
-import io.gardefou.report.Measures;
-import io.gardefou.report.Reports;
+import java.time.Clock;
+import io.gardefou.vault.EvidenceVault;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
+  private static final Logger AUDIT = LoggerFactory.getLogger("io.gardefou.audit");
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
   /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
   private static final int LEDGER_QUEUE = 10_000;
   private static final int LEDGER_BATCH = 1_024;
+  /** Outputs remembered for "was this made here?" until the generated-outputs hash bank is wired. */
+  private static final int RECENT_OUTPUTS = 100_000;
 
   private final Database database;
   private final Optional<PolicyReloader> reloader;
   private final Screener screener;
   private final HttpApi http;
+  private final EvidenceVault vault;
+  private final ScheduledExecutorService vaultPurge;
 
   private Gardefou(ServerConfig config) {
+    Pseudonyms pseudonyms = ActorKey.loadOrCreate(config.dataDir());
     this.database = config.database().isEmpty()
         ? Database.openDefault(config.dataDir())
         : Database.open(config.database());
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
+      this.vault = vault(config, database, auditTrail(database));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -61,8 +83,19 @@ public final class Gardefou implements AutoCloseable {
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    this.screener = screener(config, metrics.counting(ledgerLog), policy);
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger);
+    AuditTrail audit = auditTrail(ledger);
+    Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
+    Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
+    // The vault keeps a refusal's contents only after the ledger recorded its decision.
+    this.screener = screener(config,
+        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
+    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
+        new ActorDesk(pseudonyms, standings, appeals));
+    http.serveEvidence(vault);
+    this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
+    long every = config.vault().purgeEvery().toMillis();
+    vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
     http.serveReports(reports(config, database, ledger));
   }
 
@@ -86,15 +119,33 @@ public final class Gardefou implements AutoCloseable {
     return screener(config, log, policy(config));
   }
 
-  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy) {
-    return Screener.builder()
+  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, Precheck... prechecks) {
+    Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
         .detector(new PdqDetector(decoder(config)))
-        .detector(NudityDetector.create(decoder(config)))
+        .detector(ImageDetector.create(decoder(config)))
         .policy(policy)
         .deadline(config.deadline())
-        .log(log)
-        .build();
+        .log(log);
+    for (Precheck precheck : prechecks) {
+      builder.precheck(precheck);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Where accountable acts other than decisions (appeals, suspensions, bans) are recorded. Seam for the ledger's
+   * batched AuditTrail: until it is wired here, each event is appended to the same ledger on its own, durably
+   * before the act is applied.
+   */
+  private static AuditTrail auditTrail(Ledger ledger) {
+    return event -> ledger.append(event.canonicalJson());
+  }
+
+  /** Recorded decisions as an appeal needs them: tenant, actor pseudonym, decision. */
+  private static DecisionLookup decisions(VerdictRecords verdicts) {
+    return decisionId -> verdicts.find(decisionId).map(verdict -> new DecisionLookup.Recorded(
+        verdict.decisionId(), verdict.tenant(), verdict.actorId(), verdict.decision()));
   }
 
   /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
@@ -108,7 +159,8 @@ public final class Gardefou implements AutoCloseable {
     } else {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
-    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN());
+    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
+        new RecentOutputs(RECENT_OUTPUTS));
   }
 
   /** Image decoding within the limits, the client's upload limit included. */
@@ -128,7 +180,7 @@ public final class Gardefou implements AutoCloseable {
 
   /** The names of the detectors {@link #screener} runs, in its order. */
   public static List<String> detectorNames() {
-    return List.of(TextDetector.NAME, PdqDetector.NAME, NudityDetector.NAME);
+    return List.of(TextDetector.NAME, PdqDetector.NAME, ImageDetector.NAME);
   }
 
   /**
@@ -139,6 +191,41 @@ public final class Gardefou implements AutoCloseable {
     Path latestEval = config.dataDir().resolve(EvalFigures.LATEST);
     return Reports.create(database.reportSource(), ledger, Measures.of(policy(config), detectorNames()),
         () -> EvalFigures.read(latestEval));
+  }
+
+  /** The evidence vault over the database's vault store, under the configured or the data directory's master key. */
+  public static EvidenceVault vault(ServerConfig config, Database database, AuditTrail trail) {
+    return EvidenceVault.builder()
+        .store(database.vaultStore())
+        .masterKey(VaultKey.resolve(config.vault(), config.dataDir()))
+        .defaultRetention(config.vault().defaultRetention())
+        .auditTrail(trail)
+        .build();
+  }
+
+  /**
+   * Where accountable acts other than decisions (evidence read, held, erased, expired) are recorded. The seam for the
+   * ledger's {@link AuditTrail} (issue 7): until it lands here, each event is logged as its canonical JSON and the
+   * returned index is -1.
+   */
+  public static AuditTrail auditTrail(Database database) {
+    return event -> {
+      AUDIT.info("{}", new String(event.canonicalJson(), StandardCharsets.UTF_8));
+      return -1;
+    };
+  }
+
+  /** The evidence vault of refused requests. */
+  public EvidenceVault vault() {
+    return vault;
+  }
+
+  private void purgeVault() {
+    try {
+      vault.purge();
+    } catch (RuntimeException e) {
+      LOG.error("Vault purge failed; it runs again next period", e);
+    }
   }
 
   /** The recorded verdicts, read back. */
@@ -154,6 +241,7 @@ public final class Gardefou implements AutoCloseable {
   @Override
   public void close() {
     reloader.ifPresent(PolicyReloader::close);
+    vaultPurge.shutdownNow();
     http.stop();
     screener.close();
     database.close();

@@ -1,5 +1,6 @@
 package io.gardefou.server;
 
+import io.gardefou.gateway.Gateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,11 +15,18 @@ import java.util.Optional;
  * @param upstreamTimeout how long one upstream call may take, answer included
  * @param maxImagesN the largest {@code n} a client may ask for
  * @param maxImageBytes the largest image a client may upload (each source image and the mask)
+ * @param maxConcurrentPerTenant images requests one tenant may have in flight; one more is a 429
+ * @param imageUrlTtl how long an image served for {@code response_format: url} stays available
+ * @param imageStoreBytes the most image bytes held for those URLs; the oldest go first past it
  */
 public record GatewaySettings(
-    String upstream, Optional<String> upstreamApiKey, Duration upstreamTimeout, int maxImagesN, int maxImageBytes) {
+    String upstream, Optional<String> upstreamApiKey, Duration upstreamTimeout, int maxImagesN, int maxImageBytes,
+    int maxConcurrentPerTenant, Duration imageUrlTtl, long imageStoreBytes) {
   public static final String DEMO = "demo";
   public static final String API_KEY_ENV = "GARDEFOU_UPSTREAM_API_KEY";
+  /** OpenAI's image URLs last 60 minutes. */
+  public static final Duration DEFAULT_IMAGE_URL_TTL = Duration.ofHours(1);
+  public static final long DEFAULT_IMAGE_STORE_BYTES = 256L * 1024 * 1024;
 
   public GatewaySettings {
     Objects.requireNonNull(upstream, "upstream");
@@ -44,9 +52,29 @@ public record GatewaySettings(
     if (maxImageBytes < 1024 || maxImageBytes > 64 * 1024 * 1024) {
       throw new IllegalArgumentException("max_image_bytes must be 1024..67108864, was " + maxImageBytes);
     }
+    if (maxConcurrentPerTenant < 1 || maxConcurrentPerTenant > 10_000) {
+      throw new IllegalArgumentException("max_concurrent_per_tenant must be 1..10000, was " + maxConcurrentPerTenant);
+    }
+    Objects.requireNonNull(imageUrlTtl, "imageUrlTtl");
+    if (imageUrlTtl.toSeconds() < 1 || imageUrlTtl.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("image_url_ttl_seconds must be 1..86400, was " + imageUrlTtl.toSeconds());
+    }
+    if (imageStoreBytes < 1024 * 1024) {
+      throw new IllegalArgumentException("image_store_bytes must be at least 1048576, was " + imageStoreBytes);
+    }
   }
 
-  /** The demo upstream, 120 s upstream timeout, n ≤ 4, images ≤ 20 MiB; the key from the environment if set. */
+  /** The given upstream and limits, with the default bulkhead and URL store. */
+  public GatewaySettings(
+      String upstream, Optional<String> upstreamApiKey, Duration upstreamTimeout, int maxImagesN, int maxImageBytes) {
+    this(upstream, upstreamApiKey, upstreamTimeout, maxImagesN, maxImageBytes,
+        Gateway.DEFAULT_MAX_CONCURRENT_PER_TENANT, DEFAULT_IMAGE_URL_TTL, DEFAULT_IMAGE_STORE_BYTES);
+  }
+
+  /**
+   * The demo upstream, 120 s upstream timeout, n ≤ 4, images ≤ 20 MiB, 16 requests in flight a tenant, image URLs
+   * for an hour within 256 MiB; the key from the environment if set.
+   */
   public static GatewaySettings defaults() {
     return new GatewaySettings(DEMO, Optional.ofNullable(System.getenv(API_KEY_ENV)).filter(k -> !k.isBlank()),
         Duration.ofSeconds(120), 4, 20 * 1024 * 1024);
@@ -57,15 +85,28 @@ public record GatewaySettings(
   }
 
   public GatewaySettings withUpstream(String newUpstream) {
-    return new GatewaySettings(newUpstream, upstreamApiKey, upstreamTimeout, maxImagesN, maxImageBytes);
+    return new GatewaySettings(newUpstream, upstreamApiKey, upstreamTimeout, maxImagesN, maxImageBytes,
+        maxConcurrentPerTenant, imageUrlTtl, imageStoreBytes);
   }
 
   public GatewaySettings withUpstreamTimeout(Duration timeout) {
-    return new GatewaySettings(upstream, upstreamApiKey, timeout, maxImagesN, maxImageBytes);
+    return new GatewaySettings(upstream, upstreamApiKey, timeout, maxImagesN, maxImageBytes,
+        maxConcurrentPerTenant, imageUrlTtl, imageStoreBytes);
   }
 
   public GatewaySettings withLimits(int newMaxImagesN, int newMaxImageBytes) {
-    return new GatewaySettings(upstream, upstreamApiKey, upstreamTimeout, newMaxImagesN, newMaxImageBytes);
+    return new GatewaySettings(upstream, upstreamApiKey, upstreamTimeout, newMaxImagesN, newMaxImageBytes,
+        maxConcurrentPerTenant, imageUrlTtl, imageStoreBytes);
+  }
+
+  public GatewaySettings withMaxConcurrentPerTenant(int limit) {
+    return new GatewaySettings(upstream, upstreamApiKey, upstreamTimeout, maxImagesN, maxImageBytes,
+        limit, imageUrlTtl, imageStoreBytes);
+  }
+
+  public GatewaySettings withImageUrls(Duration ttl, long storeBytes) {
+    return new GatewaySettings(upstream, upstreamApiKey, upstreamTimeout, maxImagesN, maxImageBytes,
+        maxConcurrentPerTenant, ttl, storeBytes);
   }
 
   private static boolean isDemo(String upstream) {
@@ -76,6 +117,8 @@ public record GatewaySettings(
   @Override
   public String toString() {
     return "GatewaySettings[upstream=" + upstream + ", upstreamApiKey=" + (upstreamApiKey.isPresent() ? "***" : "none")
-        + ", upstreamTimeout=" + upstreamTimeout + ", maxImagesN=" + maxImagesN + ", maxImageBytes=" + maxImageBytes + "]";
+        + ", upstreamTimeout=" + upstreamTimeout + ", maxImagesN=" + maxImagesN + ", maxImageBytes=" + maxImageBytes
+        + ", maxConcurrentPerTenant=" + maxConcurrentPerTenant + ", imageUrlTtl=" + imageUrlTtl
+        + ", imageStoreBytes=" + imageStoreBytes + "]";
   }
 }

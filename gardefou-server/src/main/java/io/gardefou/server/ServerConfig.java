@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gardefou.actor.StrikeRules;
+import io.gardefou.model.Category;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.policy.TenantSettings;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +32,8 @@ import java.util.Set;
  * @param jurisdictionHeader the request header the operator's edge sets to the user's country, trusted first
  * @param tenants tenants' settings (adult-content opt-in, default jurisdiction); others get the defaults
  * @param gateway the images gateway: upstream, its key and timeout, limits on n and image size
+ * @param strikes how refusals count against actors: weights per category, half-life, suspension threshold and period
+ * @param vault the evidence vault: master key, default retention, purge interval
  */
 public record ServerConfig(
     String host,
@@ -39,7 +45,9 @@ public record ServerConfig(
     Optional<Path> policyDir,
     String jurisdictionHeader,
     List<TenantSettings> tenants,
-    GatewaySettings gateway) {
+    GatewaySettings gateway,
+    StrikeRules strikes,
+    VaultSettings vault) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_JSON_BYTES = 1 << 20;
@@ -54,6 +62,8 @@ public record ServerConfig(
     Objects.requireNonNull(jurisdictionHeader, "jurisdictionHeader");
     tenants = List.copyOf(tenants);
     Objects.requireNonNull(gateway, "gateway");
+    Objects.requireNonNull(strikes, "strikes");
+    Objects.requireNonNull(vault, "vault");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -77,7 +87,7 @@ public record ServerConfig(
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("var"), "", Duration.ofMillis(250),
         DEFAULT_MAX_JSON_BYTES, Optional.empty(), DEFAULT_JURISDICTION_HEADER, List.of(),
-        GatewaySettings.defaults());
+        GatewaySettings.defaults(), StrikeRules.defaults(), VaultSettings.defaults());
   }
 
   /** Reads a YAML file whose keys override the defaults; an unknown key is an error that names it. */
@@ -109,37 +119,47 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(newHost, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, newPort, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, newDataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDatabase(String newDatabase) {
-    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, newDatabase, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withDeadline(Duration newDeadline) {
-    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, newDeadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   /** Policy packs from {@code dir} over the bundled ones, loaded and validated when the screener is built. */
   public ServerConfig withPolicyDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, Optional.of(dir), jurisdictionHeader, tenants, gateway, strikes, vault);
   }
 
   public ServerConfig withTenants(List<TenantSettings> newTenants) {
-    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway);
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, newTenants, gateway, strikes, vault);
   }
 
   public ServerConfig withGateway(GatewaySettings newGateway) {
     return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
-        newGateway);
+        newGateway, strikes, vault);
+  }
+
+  public ServerConfig withStrikes(StrikeRules newStrikes) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
+        gateway, newStrikes, vault);
+  }
+
+  public ServerConfig withVault(VaultSettings newVault) {
+    return new ServerConfig(host, port, dataDir, database, deadline, maxJsonBytes, policyDir, jurisdictionHeader, tenants,
+        gateway, strikes, newVault);
   }
 
   /** The config file's shape: every key optional. */
@@ -157,7 +177,17 @@ public record ServerConfig(
       @JsonProperty("upstream_api_key") String upstreamApiKey,
       @JsonProperty("upstream_timeout_ms") Long upstreamTimeoutMs,
       @JsonProperty("max_images_n") Integer maxImagesN,
-      @JsonProperty("max_image_bytes") Integer maxImageBytes) {
+      @JsonProperty("max_image_bytes") Integer maxImageBytes,
+      @JsonProperty("max_concurrent_per_tenant") Integer maxConcurrentPerTenant,
+      @JsonProperty("image_url_ttl_seconds") Long imageUrlTtlSeconds,
+      @JsonProperty("image_store_bytes") Long imageStoreBytes,
+      @JsonProperty("strike_weights") Map<String, Double> strikeWeights,
+      @JsonProperty("strike_half_life") String strikeHalfLife,
+      @JsonProperty("suspension_threshold") Double suspensionThreshold,
+      @JsonProperty("suspension_period") String suspensionPeriod,
+
+      @JsonProperty("vault_master_key") String vaultMasterKey,
+      @JsonProperty("vault_default_retention") String vaultDefaultRetention) {
 
     ServerConfig over(ServerConfig base) {
       return new ServerConfig(
@@ -170,7 +200,56 @@ public record ServerConfig(
           policy != null ? Optional.of(Path.of(policy)) : base.policyDir(),
           jurisdictionHeader != null ? jurisdictionHeader : base.jurisdictionHeader(),
           tenants != null ? tenants.stream().map(TenantForm::settings).toList() : base.tenants(),
-          gateway(base.gateway()));
+          gateway(base.gateway()),
+          strikes(base.strikes()),
+          vault(base.vault()));
+    }
+
+    /** Weights given by category wire name override the defaults one by one; durations are ISO-8601 ({@code P30D}). */
+    private StrikeRules strikes(StrikeRules base) {
+      Map<Category, Double> weights = new EnumMap<>(Category.class);
+      weights.putAll(base.weights());
+      if (strikeWeights != null) {
+        strikeWeights.forEach((name, weight) -> {
+          try {
+            weights.put(Category.fromWireName(name), weight);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("strike_weights: " + e.getMessage(), e);
+          }
+        });
+      }
+      return new StrikeRules(weights,
+          strikeHalfLife != null ? duration("strike_half_life", strikeHalfLife) : base.halfLife(),
+          suspensionThreshold != null ? suspensionThreshold : base.threshold(),
+          suspensionPeriod != null ? duration("suspension_period", suspensionPeriod) : base.suspension());
+    }
+
+    private static Duration duration(String key, String text) {
+      try {
+        return Duration.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
+      }
+    }
+
+    private VaultSettings vault(VaultSettings base) {
+      VaultSettings vault = vaultMasterKey != null ? base.withMasterKey(vaultMasterKey) : base;
+      return vaultDefaultRetention != null ? vault.withDefaultRetention(retention(vaultDefaultRetention)) : vault;
+    }
+
+    private static Duration retention(String text) {
+      try {
+        return Duration.parse(text);
+      } catch (java.time.format.DateTimeParseException notADuration) {
+        try {
+          // As the policy packs write retention (P30D, P6M, P1Y): a month counts as 30 days, a year as 365.
+          java.time.Period period = java.time.Period.parse(text);
+          return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "vault_default_retention must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
+        }
+      }
     }
 
     private GatewaySettings gateway(GatewaySettings base) {
@@ -179,7 +258,10 @@ public record ServerConfig(
           upstreamApiKey != null ? Optional.of(upstreamApiKey) : base.upstreamApiKey(),
           upstreamTimeoutMs != null ? Duration.ofMillis(upstreamTimeoutMs) : base.upstreamTimeout(),
           maxImagesN != null ? maxImagesN : base.maxImagesN(),
-          maxImageBytes != null ? maxImageBytes : base.maxImageBytes());
+          maxImageBytes != null ? maxImageBytes : base.maxImageBytes(),
+          maxConcurrentPerTenant != null ? maxConcurrentPerTenant : base.maxConcurrentPerTenant(),
+          imageUrlTtlSeconds != null ? Duration.ofSeconds(imageUrlTtlSeconds) : base.imageUrlTtl(),
+          imageStoreBytes != null ? imageStoreBytes : base.imageStoreBytes());
     }
   }
 

@@ -32,9 +32,10 @@ class ScreenerWiringTest {
       Verdict verdict = screener.screen(output);
 
       assertThat(verdict.signals().failures()).isEmpty();
-      assertThat(verdict.signals().scores()).filteredOn(s -> s.detector().equals("nudity"))
-          .extracting(Score::category).contains(Category.SEXUAL);
-      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("nudity", "pdq");
+      assertThat(verdict.signals().scores()).filteredOn(s -> s.detector().equals("image"))
+          .extracting(Score::category)
+          .contains(Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL);
+      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("image", "pdq");
       assertThat(verdict.categories()).doesNotContain(Category.SEXUAL);
     }
   }

@@ -53,6 +53,9 @@ class ServerConfigTest {
         upstream_timeout_ms: 30000
         max_images_n: 2
         max_image_bytes: 4194304
+        max_concurrent_per_tenant: 3
+        image_url_ttl_seconds: 600
+        image_store_bytes: 16777216
         """));
 
     GatewaySettings gateway = config.gateway();
@@ -62,6 +65,9 @@ class ServerConfigTest {
     assertThat(gateway.upstreamTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(gateway.maxImagesN()).isEqualTo(2);
     assertThat(gateway.maxImageBytes()).isEqualTo(4 * 1024 * 1024);
+    assertThat(gateway.maxConcurrentPerTenant()).isEqualTo(3);
+    assertThat(gateway.imageUrlTtl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(gateway.imageStoreBytes()).isEqualTo(16L * 1024 * 1024);
     assertThat(gateway.toString()).doesNotContain("sk-secret");
   }
 
@@ -76,6 +82,10 @@ class ServerConfigTest {
     assertThatThrownBy(() -> ServerConfig.load(write("max_images_n: 0\n"))).hasMessageContaining("max_images_n");
     assertThatThrownBy(() -> ServerConfig.load(write("max_image_bytes: 10\n"))).hasMessageContaining("max_image_bytes");
     assertThatThrownBy(() -> ServerConfig.load(write("upstream_timeout_ms: 0\n"))).hasMessageContaining("upstream_timeout_ms");
+    assertThatThrownBy(() -> ServerConfig.load(write("max_concurrent_per_tenant: 0\n")))
+        .hasMessageContaining("max_concurrent_per_tenant");
+    assertThatThrownBy(() -> ServerConfig.load(write("image_url_ttl_seconds: 0\n"))).hasMessageContaining("image_url_ttl_seconds");
+    assertThatThrownBy(() -> ServerConfig.load(write("image_store_bytes: 1000\n"))).hasMessageContaining("image_store_bytes");
   }
 
   @Test

@@ -2,10 +2,13 @@ package io.gardefou.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gardefou.actor.ActorStore;
+import io.gardefou.actor.AppealStore;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
 import io.gardefou.screen.VerdictLog;
+import io.gardefou.vault.VaultStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +39,9 @@ public final class Database implements AutoCloseable {
   private final VerdictRecords verdicts;
   private final JdbcLogStore logStore;
   private final CheckpointRecords checkpoints;
+  private final JdbcActorStore actors;
+  private final JdbcAppealStore appeals;
+  private final VaultStore vaultStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -45,6 +51,9 @@ public final class Database implements AutoCloseable {
     this.verdicts = new VerdictRecords(jdbi, vendor);
     this.logStore = new JdbcLogStore(jdbi);
     this.checkpoints = new CheckpointRecords(jdbi);
+    this.actors = new JdbcActorStore(jdbi, vendor);
+    this.appeals = new JdbcAppealStore(jdbi, vendor);
+    this.vaultStore = new JdbcVaultStore(jdbi, vendor);
   }
 
   /**
@@ -114,8 +123,23 @@ public final class Database implements AutoCloseable {
     return new StoreReportSource(verdicts, logStore, checkpoints);
   }
 
+  /** Where the evidence vault keeps refused requests' sealed contents. */
+  public VaultStore vaultStore() {
+    return vaultStore;
+  }
+
   public VerdictRecords verdicts() {
     return verdicts;
+  }
+
+  /** Actors' standings and strikes, by pseudonym. */
+  public ActorStore actors() {
+    return actors;
+  }
+
+  /** Appeals against decisions. */
+  public AppealStore appeals() {
+    return appeals;
   }
 
   /** Whether the database answers a trivial query now; for readiness checks, never throws. */
@@ -160,6 +184,8 @@ public final class Database implements AutoCloseable {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    // Zero deleted and overwritten bytes, so that a crypto-shredded vault key does not linger in free pages.
+    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);

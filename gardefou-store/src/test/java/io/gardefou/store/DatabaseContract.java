@@ -189,7 +189,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "11");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "6", "7", "11");
   }
 
   @Test

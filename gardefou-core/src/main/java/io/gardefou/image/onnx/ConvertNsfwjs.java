@@ -24,15 +24,20 @@ public final class ConvertNsfwjs {
       return;
     }
     byte[] onnx = LayersToOnnx.convert(NsfwjsBundle.read(dir));
+    write(output, onnx);
+    System.out.println("nsfwjs " + dir + " -> " + output + " (" + onnx.length + " bytes)");
+  }
+
+  static void write(Path output, byte[] onnx) throws IOException {
     Files.createDirectories(output.toAbsolutePath().getParent());
     Path partial = output.resolveSibling(output.getFileName() + ".part");
     Files.write(partial, onnx);
     // Atomic so an interrupted build never leaves a truncated model that later looks up to date.
     Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    System.out.println("nsfwjs " + dir + " -> " + output + " (" + onnx.length + " bytes)");
   }
 
-  private static boolean upToDate(Path dir, Path output) throws IOException {
+  /** Whether {@code output} is newer than every file in {@code dir} and than the converter's classes. */
+  static boolean upToDate(Path dir, Path output) throws IOException {
     if (!Files.isRegularFile(output)) {
       return false;
     }

@@ -124,40 +124,9 @@ public final class LayersToOnnx {
     int dh = config.path("dilation_rate").path(0).asInt(1);
     int dw = config.path("dilation_rate").path(1).asInt(1);
     LayersModel.Weight kernel = weight(name + (depthwise ? "/depthwise_kernel" : "/kernel"));
-    int out;
-    float[] oihw;
-    if (depthwise) {
-      // DepthwiseConv2D kernel [kh, kw, C, M] -> ONNX Conv weight [C*M, 1, kh, kw] with group = C; output channel
-      // c*M + m, as in tf.nn.depthwise_conv2d.
-      int channels = kernel.shape()[2];
-      int multiplier = kernel.shape()[3];
-      out = channels * multiplier;
-      oihw = new float[kernel.values().length];
-      for (int y = 0; y < kh; y++) {
-        for (int x = 0; x < kw; x++) {
-          for (int c = 0; c < channels; c++) {
-            for (int m = 0; m < multiplier; m++) {
-              oihw[((c * multiplier + m) * kh + y) * kw + x] =
-                  kernel.values()[((y * kw + x) * channels + c) * multiplier + m];
-            }
-          }
-        }
-      }
-    } else {
-      // Conv2D kernel HWIO [kh, kw, I, O] -> ONNX Conv weight OIHW.
-      int inChannels = kernel.shape()[2];
-      out = kernel.shape()[3];
-      oihw = new float[kernel.values().length];
-      for (int y = 0; y < kh; y++) {
-        for (int x = 0; x < kw; x++) {
-          for (int i = 0; i < inChannels; i++) {
-            for (int o = 0; o < out; o++) {
-              oihw[((o * inChannels + i) * kh + y) * kw + x] = kernel.values()[((y * kw + x) * inChannels + i) * out + o];
-            }
-          }
-        }
-      }
-    }
+    // Depthwise: group = C, output channel c*M + m; plain: HWIO -> OIHW.
+    int out = depthwise ? kernel.shape()[2] * kernel.shape()[3] : kernel.shape()[3];
+    float[] oihw = depthwise ? Kernels.depthwise(kernel) : Kernels.conv(kernel);
     graph.initializer(name + "/W", oihw, out, depthwise ? 1 : kernel.shape()[2], kh, kw);
     List<String> inputs = new ArrayList<>(List.of(tensor(in), name + "/W"));
     if (config.path("use_bias").asBoolean(true)) {

@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,16 +35,7 @@ public final class NsfwjsBundle {
   /** Reads the model in {@code dir}: {@code model.min.js} and the shards its weights manifest names. */
   public static LayersModel read(Path dir) throws IOException {
     JsonNode model = parseLiteral(Files.readString(dir.resolve("model.min.js"), StandardCharsets.UTF_8));
-    Map<String, LayersModel.Weight> weights = new LinkedHashMap<>();
-    for (JsonNode group : model.path("weightsManifest")) {
-      ByteBuffer data = ByteBuffer.wrap(readShards(dir, group.path("paths"))).order(ByteOrder.LITTLE_ENDIAN);
-      for (JsonNode spec : group.path("weights")) {
-        weights.put(spec.path("name").asText(), readWeight(spec, data));
-      }
-      if (data.hasRemaining()) {
-        throw new IOException(data.remaining() + " bytes left over after the weights of " + group.path("paths"));
-      }
-    }
+    Map<String, LayersModel.Weight> weights = TfjsWeights.read(model.path("weightsManifest"), paths -> readShards(dir, paths));
     return new LayersModel(model.path("modelTopology"), weights);
   }
 
@@ -71,33 +59,5 @@ public final class NsfwjsBundle {
       all.writeBytes(Base64.getDecoder().decode(matcher.group(1)));
     }
     return all.toByteArray();
-  }
-
-  // TF.js io/types.ts WeightsManifestEntry: values in manifest order; quantised ones decode as q * scale + min
-  // (tfjs-core io_utils decodeWeights, computed in double and stored as float32).
-  private static LayersModel.Weight readWeight(JsonNode spec, ByteBuffer data) throws IOException {
-    int[] shape = new int[spec.path("shape").size()];
-    int size = 1;
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = spec.path("shape").get(i).asInt();
-      size *= shape[i];
-    }
-    float[] values = new float[size];
-    JsonNode quantization = spec.path("quantization");
-    String dtype = spec.path("dtype").asText();
-    if (quantization.isMissingNode() && dtype.equals("float32")) {
-      data.asFloatBuffer().get(values);
-      data.position(data.position() + size * Float.BYTES);
-    } else if (quantization.path("dtype").asText().equals("uint8") && dtype.equals("float32")) {
-      double scale = quantization.path("scale").asDouble();
-      double min = quantization.path("min").asDouble();
-      for (int i = 0; i < size; i++) {
-        values[i] = (float) ((data.get() & 0xFF) * scale + min);
-      }
-    } else {
-      throw new IOException("weight " + spec.path("name").asText() + ": unsupported encoding " + dtype + " "
-          + quantization);
-    }
-    return new LayersModel.Weight(shape, values);
   }
 }

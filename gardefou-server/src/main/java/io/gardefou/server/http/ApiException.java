@@ -28,6 +28,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, "invalid_request_error", code, param, message);
   }
 
+  /** 409: the request conflicts with the state of what it names, such as erasing evidence under legal hold. */
+  public static ApiException conflict(String code, String param, String message) {
+    return new ApiException(409, "invalid_request_error", code, param, message);
+  }
+
+  /** 410: what the path names existed and was destroyed for good, such as crypto-shredded evidence. */
+  public static ApiException gone(String code, String param, String message) {
+    return new ApiException(410, "invalid_request_error", code, param, message);
+  }
+
   /** 413: the body is larger than the configured limit. */
   public static ApiException tooLarge(long limitBytes) {
     return new ApiException(

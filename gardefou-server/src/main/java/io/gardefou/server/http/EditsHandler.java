@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Operation;
@@ -24,10 +25,14 @@ import java.util.Map;
 final class EditsHandler implements Handler {
   private final Gateway gateway;
   private final ServerConfig config;
+  private final ImageFiles files;
+  private final Pseudonyms pseudonyms;
 
-  EditsHandler(Gateway gateway, ServerConfig config) {
+  EditsHandler(Gateway gateway, ServerConfig config, ImageFiles files, Pseudonyms pseudonyms) {
     this.gateway = gateway;
     this.config = config;
+    this.files = files;
+    this.pseudonyms = pseudonyms;
   }
 
   /** The largest multipart body: every source image and the mask at their limit, plus the text fields. */
@@ -61,9 +66,10 @@ final class EditsHandler implements Handler {
     if (masks.size() > 1) {
       throw ApiException.invalid("duplicate_parameter", "mask", "at most one 'mask'");
     }
-    var request = ImagesParams.request(
-        Operation.EDIT, ImagesParams.fromForm(fields), images, masks.stream().findFirst());
-    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config)), gateway.upstreamName());
+    Map<String, String> params = ImagesParams.fromForm(fields);
+    var request = ImagesParams.request(Operation.EDIT, params, images, masks.stream().findFirst());
+    ImageResponses.render(ctx, gateway.handle(ImageCalls.of(ctx, request, config, pseudonyms)), gateway.upstreamName(),
+        ImagesParams.responseFormat(params), files);
   }
 
   private Collection<Part> parts(Context ctx) {

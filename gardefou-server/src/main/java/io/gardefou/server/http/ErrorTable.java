@@ -1,12 +1,15 @@
 package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.actor.ActorRequestException;
 import io.gardefou.gateway.InvalidImagesRequest;
 import io.gardefou.gateway.Outcome;
+import io.gardefou.gateway.TenantBusyException;
 import io.gardefou.gateway.UpstreamException;
 import io.gardefou.image.ImageError;
 import io.gardefou.model.Operation;
 import io.gardefou.screen.VerdictLogFullException;
+import io.gardefou.vault.EvidenceUnreadableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,9 +32,22 @@ final class ErrorTable {
     app.exception(InvalidImagesRequest.class, (e, ctx) -> render(
         ctx, 400, "invalid_request_error", e.code(), e.param(), e.getMessage()));
     app.exception(UpstreamException.class, ErrorTable::upstream);
+    app.exception(TenantBusyException.class, (e, ctx) -> {
+      ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+      render(ctx, 429, "requests", "rate_limit_exceeded", null, e.getMessage());
+    });
+    app.exception(ActorRequestException.class, (e, ctx) -> render(ctx, switch (e.kind()) {
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case INVALID -> 400;
+    }, "invalid_request_error", e.code(), null, e.getMessage()));
     app.exception(VerdictLogFullException.class, (e, ctx) -> {
       ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
       render(ctx, 503, "server_error", "ledger_busy", null, e.getMessage() + "; the request was not acted on");
+    });
+    app.exception(EvidenceUnreadableException.class, (e, ctx) -> {
+      LOG.error("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      render(ctx, 500, "server_error", "evidence_unreadable", null, e.getMessage());
     });
     app.exception(HttpResponseException.class, (e, ctx) -> render(
         ctx, e.getStatus(), "invalid_request_error", codeOf(e.getStatus()), null, e.getMessage()));
@@ -50,17 +66,19 @@ final class ErrorTable {
 
   /**
    * A refused exchange, as OpenAI refuses unsafe prompts (400, {@code content_policy_violation}), so that SDKs parse
-   * it; plus the decision and request ids, so that the user can appeal and the operator can find the record.
+   * it; plus the decision and request ids, so that the user can appeal and the operator can find the record, and
+   * where to appeal.
    */
   static void refusal(Context ctx, Outcome.Refused refused) {
     String what = refused.phase() == Operation.OUTPUT ? "the generated images were" : "your request was";
     String decisionId = refused.verdict().decisionId().toString();
     render(ctx, 400, "invalid_request_error", "content_policy_violation", null,
         "Garde-fou: " + what + " rejected by the safety system (decision " + decisionId + ", request "
-            + refused.requestId() + ").",
+            + refused.requestId() + "). To appeal, POST " + ActorHandlers.APPEALS_PATH + " with this decision id.",
         error -> error.put("decision_id", decisionId)
             .put("request_id", refused.requestId())
-            .put("phase", refused.phase() == Operation.OUTPUT ? "output" : "input"));
+            .put("phase", refused.phase() == Operation.OUTPUT ? "output" : "input")
+            .set("appeal", ActorHandlers.appealLink(refused.verdict().decisionId())));
   }
 
   /** Upstream down or failing: 502; too slow: 504; it refused the request as sent: its own 4xx. */

@@ -1,15 +1,26 @@
 package io.gardefou.server.http;
 
+import io.gardefou.actor.Appeals;
+import io.gardefou.actor.InMemoryActorStore;
+import io.gardefou.actor.InMemoryAppealStore;
+import io.gardefou.actor.Pseudonyms;
+import io.gardefou.actor.Standings;
+import io.gardefou.actor.StrikeRules;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
 import io.gardefou.server.ServerConfig;
+import io.gardefou.vault.EvidenceVault;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The HTTP surface: routes to thin handlers, the one error table, and request metrics. */
@@ -19,9 +30,16 @@ public final class HttpApi {
   private final ServerConfig config;
   private final Javalin app;
 
+  /** The API with no actors' desk of its own: pseudonyms under a random key, standing and appeals in memory. */
   public HttpApi(
       ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
       Ledger ledger) {
+    this(config, screener, gateway, metrics, storeReady, ledger, inMemoryDesk(ledger));
+  }
+
+  public HttpApi(
+      ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
+      Ledger ledger, ActorDesk actors) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -39,14 +57,25 @@ public final class HttpApi {
     app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
     app.get("/readyz", ctx -> ready(ctx, storeReady));
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.post("/v1/moderations", new ModerationHandler(screener, config));
-    app.post("/v1/images/generations", new GenerationsHandler(gateway, config));
-    app.post("/v1/images/edits", new EditsHandler(gateway, config));
+    app.post("/v1/moderations", new ModerationHandler(screener, config, actors.pseudonyms()));
+    ImageFiles files = new ImageFiles(config.gateway().imageUrlTtl(), config.gateway().imageStoreBytes(), Clock.systemUTC());
+    app.post("/v1/images/generations", new GenerationsHandler(gateway, config, files, actors.pseudonyms()));
+    app.post("/v1/images/edits", new EditsHandler(gateway, config, files, actors.pseudonyms()));
+    app.get(ImageFilesHandler.PATH + "{token}", new ImageFilesHandler(files, Clock.systemUTC()), Access.PUBLIC);
     AuditHandlers audit = new AuditHandlers(ledger);
     app.get("/v1/audit/checkpoint", audit::checkpoint);
     app.get("/v1/audit/key", audit::key);
     app.get("/v1/audit/entries/{index}", audit::entry);
     app.get("/v1/audit/consistency", audit::consistency);
+    ActorHandlers actorHandlers = new ActorHandlers(actors, config);
+    app.post(ActorHandlers.APPEALS_PATH, actorHandlers::file, Access.OPERATOR);
+    app.get(ActorHandlers.APPEALS_PATH, actorHandlers::list, Access.MODERATOR);
+    app.post("/v1/appeals/{id}/decision", actorHandlers::decide, Access.MODERATOR);
+    app.get("/v1/actors/{pseudonym}", actorHandlers::actor, Access.MODERATOR);
+    app.post("/v1/actors/{pseudonym}/suspend", actorHandlers::suspend, Access.MODERATOR);
+    app.post("/v1/actors/{pseudonym}/ban", actorHandlers::ban, Access.MODERATOR);
+    app.post("/v1/actors/{pseudonym}/reinstate", actorHandlers::reinstate, Access.MODERATOR);
+    app.post("/v1/actors/{pseudonym}/verification", actorHandlers::verification, Access.MODERATOR);
 
     ErrorTable.install(app);
   }
@@ -54,6 +83,15 @@ public final class HttpApi {
   /** Serves the reports at {@code GET /v1/reports/{kind}}, for auditors; call before {@link #start()}. */
   public void serveReports(io.gardefou.report.Reports reports) {
     app.get("/v1/reports/{kind}", new ReportsHandler(reports)::handle, Access.AUDITOR);
+  }
+
+  /** Adds the evidence vault's routes: reading for moderators, holds and erasure for admins. Before {@link #start()}. */
+  public void serveEvidence(EvidenceVault vault) {
+    EvidenceHandlers evidence = new EvidenceHandlers(vault);
+    app.get("/v1/evidence/{decision_id}", evidence::read, Access.MODERATOR);
+    app.post("/v1/evidence/{decision_id}/hold", evidence::hold, Access.ADMIN);
+    app.post("/v1/evidence/{decision_id}/release", evidence::release, Access.ADMIN);
+    app.delete("/v1/evidence/{decision_id}", evidence::erase, Access.ADMIN);
   }
 
   public void start() {
@@ -66,6 +104,15 @@ public final class HttpApi {
 
   public void stop() {
     app.stop();
+  }
+
+  private static ActorDesk inMemoryDesk(Ledger ledger) {
+    byte[] key = new byte[Pseudonyms.KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    AuditTrail trail = event -> ledger.append(event.canonicalJson());
+    Standings standings = new Standings(new InMemoryActorStore(), StrikeRules.defaults(), trail, Clock.systemUTC());
+    Appeals appeals = new Appeals(new InMemoryAppealStore(), decisionId -> Optional.empty(), standings, trail, Clock.systemUTC());
+    return new ActorDesk(Pseudonyms.withKey(key), standings, appeals);
   }
 
   private static void ready(Context ctx, BooleanSupplier storeReady) {

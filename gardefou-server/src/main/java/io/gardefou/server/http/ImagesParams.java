@@ -70,17 +70,22 @@ final class ImagesParams {
     if (prompt.length() > MAX_PROMPT_CHARS) {
       throw ApiException.invalid("prompt_too_long", "prompt", "'prompt' has more than " + MAX_PROMPT_CHARS + " characters");
     }
-    // URLs would hand the client images the gateway no longer holds; only base64 is served in this version.
-    String format = params.getOrDefault("response_format", "b64_json");
-    if (!format.equals("b64_json")) {
-      throw ApiException.invalid("unsupported_response_format", "response_format",
-          "response_format must be 'b64_json'; 'url' is not served by this gateway yet");
-    }
+    responseFormat(params);
     Map<String, String> options = new HashMap<>();
     FORWARDED.forEach(name -> Optional.ofNullable(params.get(name)).ifPresent(value -> options.put(name, value)));
     return new ImagesRequest(operation, JsonBodies.wellFormed(prompt, "prompt"), images, mask,
         Optional.ofNullable(params.get("model")), n(params.get("n")), options,
         Optional.ofNullable(params.get("user")).filter(user -> !user.isBlank()));
+  }
+
+  /** {@code b64_json} (the default) or {@code url}, served by the gateway itself. */
+  static ImageResponses.Format responseFormat(Map<String, String> params) {
+    return switch (params.getOrDefault("response_format", "b64_json")) {
+      case "b64_json" -> ImageResponses.Format.B64_JSON;
+      case "url" -> ImageResponses.Format.URL;
+      default -> throw ApiException.invalid("unsupported_response_format", "response_format",
+          "response_format must be 'b64_json' or 'url'");
+    };
   }
 
   private static int n(String text) {

@@ -2,7 +2,9 @@ package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.model.Category;
+import io.gardefou.model.Decision;
 import io.gardefou.model.Fact;
 import io.gardefou.model.RuleHit;
 import io.gardefou.model.ScreeningRequest;
@@ -19,10 +21,12 @@ import java.util.Optional;
 final class ModerationHandler implements Handler {
   private final Screener screener;
   private final ServerConfig config;
+  private final Pseudonyms pseudonyms;
 
-  ModerationHandler(Screener screener, ServerConfig config) {
+  ModerationHandler(Screener screener, ServerConfig config, Pseudonyms pseudonyms) {
     this.screener = screener;
     this.config = config;
+    this.pseudonyms = pseudonyms;
   }
 
   @Override
@@ -31,7 +35,7 @@ final class ModerationHandler implements Handler {
     ArrayNode results = JsonBodies.MAPPER.createArrayNode();
     String id = null;
     for (ScreeningRequest screening : request.screeningRequests(
-        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant())) {
+        Optional.ofNullable(ctx.header(config.jurisdictionHeader())), config.defaultTenant(), pseudonyms)) {
       Verdict verdict = screener.screen(screening);
       id = id == null ? "modr-" + verdict.decisionId() : id;
       results.add(result(screening, verdict));
@@ -69,6 +73,9 @@ final class ModerationHandler implements Handler {
     ArrayNode unknown = extension.putArray("unknown");
     verdict.signals().unknown().forEach(category -> unknown.add(category.wireName()));
     VerdictJson.explain(extension, verdict);
+    if (verdict.decision() != Decision.ALLOW) {
+      extension.set("appeal", ActorHandlers.appealLink(verdict.decisionId()));
+    }
     return result;
   }
 }

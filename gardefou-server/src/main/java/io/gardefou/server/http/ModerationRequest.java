@@ -1,6 +1,7 @@
 package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.JurisdictionSource;
@@ -20,9 +21,11 @@ import java.util.Optional;
  *
  * @param texts one entry per result: each string of a string array, or the joined text parts of a
  *     multimodal array, which OpenAI answers with a single result
+ * @param user the operator's id of its user, raw: it is pseudonymised before it reaches the screener
  */
 record ModerationRequest(
-    List<String> texts, String model, Operation operation, Actor actor, Optional<Jurisdiction> jurisdiction) {
+    List<String> texts, String model, Operation operation, Optional<String> user, Tier tier,
+    Optional<Jurisdiction> jurisdiction) {
   static final int MAX_INPUTS = 64;
   static final String DEFAULT_MODEL = "omni-moderation-latest";
 
@@ -44,7 +47,8 @@ record ModerationRequest(
         texts,
         model == null ? DEFAULT_MODEL : model.asText(),
         operation(extension),
-        actor(extension),
+        user(extension),
+        tier(extension),
         jurisdiction(extension));
   }
 
@@ -52,11 +56,12 @@ record ModerationRequest(
    * One screening request per text, for the tenant. Where the user is comes from the operator's trusted edge
    * header first, then the body's {@code gardefou.jurisdiction}, then the tenant's default, else global.
    */
-  List<ScreeningRequest> screeningRequests(Optional<String> edgeHeader, TenantSettings tenant) {
+  List<ScreeningRequest> screeningRequests(Optional<String> edgeHeader, TenantSettings tenant, Pseudonyms pseudonyms) {
     JurisdictionResolver.Resolved edge = JurisdictionResolver.resolve(edgeHeader, tenant);
     JurisdictionResolver.Resolved where = edge.source() == JurisdictionSource.HEADER || jurisdiction.isEmpty()
         ? edge
         : new JurisdictionResolver.Resolved(jurisdiction.get(), JurisdictionSource.REQUEST);
+    Actor actor = pseudonyms.actor(tenant.id(), user, tier);
     return texts.stream()
         .map(text -> new ScreeningRequest(
             operation, text, List.of(), actor, where.jurisdiction(), tenant.id(), where.source()))
@@ -140,19 +145,21 @@ record ModerationRequest(
     }
   }
 
-  private static Actor actor(JsonNode extension) {
-    String user = optionalText(extension, "user");
+  private static Tier tier(JsonNode extension) {
     String tierName = optionalText(extension, "tier");
-    Tier tier;
     try {
-      tier = tierName == null ? Tier.ANONYMOUS : Tier.fromWireName(tierName);
+      return tierName == null ? Tier.ANONYMOUS : Tier.fromWireName(tierName);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("invalid_tier", "gardefou.tier", e.getMessage());
     }
+  }
+
+  private static Optional<String> user(JsonNode extension) {
+    String user = optionalText(extension, "user");
     if (user == null || user.isBlank()) {
-      return tier == Tier.ANONYMOUS ? Actor.anonymous() : Actor.of("anonymous", tier);
+      return Optional.empty();
     }
-    return Actor.of(JsonBodies.wellFormed(user, "gardefou.user"), tier);
+    return Optional.of(JsonBodies.wellFormed(user, "gardefou.user"));
   }
 
   private static String optionalText(JsonNode object, String field) {

@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.image.XmpPackets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -57,6 +58,34 @@ class ImagesApiTest {
   }
 
   @Test
+  void servesImagesAtUrlsTheClientCanFetch() throws Exception {
+    ImagesResponse response = openai.images().generate(ImageGenerateParams.builder()
+        .prompt("a lighthouse at dusk")
+        .model(ImageModel.DALL_E_2)
+        .responseFormat(ImageGenerateParams.ResponseFormat.URL)
+        .build());
+
+    String url = response.validate().data().orElseThrow().getFirst().url().orElseThrow();
+    assertThat(url).startsWith(server.baseUrl() + ImageFilesHandler.PATH);
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      var fetched = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(fetched.statusCode()).isEqualTo(200);
+      assertThat(fetched.headers().firstValue("Content-Type")).contains("image/png");
+      assertThat(XmpPackets.read(fetched.body()).orElseThrow())
+          .contains(io.gardefou.gateway.Provenance.TRAINED_ALGORITHMIC_MEDIA);
+    }
+  }
+
+  @Test
+  void anUnknownImageUrlIsAnOpenAiShaped404() throws Exception {
+    var fetched = server.get(ImageFilesHandler.PATH + "not-a-token");
+
+    assertThat(fetched.statusCode()).isEqualTo(404);
+    assertThat(JsonBodies.MAPPER.readTree(fetched.body()).path("error").path("code").asText()).isEqualTo("image_not_found");
+  }
+
+  @Test
   void refusesAnUnsafePromptWithTheErrorTheSdkParses() {
     BadRequestException refused = catchThrowableOfType(BadRequestException.class, () -> openai.images().generate(
         ImageGenerateParams.builder().prompt("nude photo of a 12 year old").build()));
@@ -110,10 +139,14 @@ class ImagesApiTest {
     assertThat(recorded).extracting(StoredVerdict::operation)
         .containsExactly(Operation.GENERATE, Operation.OUTPUT, Operation.OUTPUT);
     assertThat(recorded).extracting(StoredVerdict::decision).containsOnly(Decision.ALLOW);
-    // Output rows carry the digest of the image the user received.
+    // Each image the user received names, in its label, the output verdict that allowed it and the exchange.
     JsonNode body = JsonBodies.MAPPER.readTree(http.body());
-    byte[] first = Base64.getDecoder().decode(body.path("data").get(0).path("b64_json").asText());
-    assertThat(recorded.get(1).imageSha256s()).containsExactly(io.gardefou.model.InputImage.of("x", first).sha256());
+    for (int i = 0; i < 2; i++) {
+      byte[] served = Base64.getDecoder().decode(body.path("data").get(i).path("b64_json").asText());
+      assertThat(XmpPackets.read(served).orElseThrow())
+          .contains("<gardefou:decisionId>" + recorded.get(i + 1).decisionId() + "<")
+          .contains("<gardefou:requestId>" + requestId + "<");
+    }
   }
 
   @Test

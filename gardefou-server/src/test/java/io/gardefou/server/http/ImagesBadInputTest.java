@@ -70,8 +70,8 @@ class ImagesBadInputTest {
   }
 
   @Test
-  void urlResponsesAreNotServedYet() throws Exception {
-    assertError(server.post("/v1/images/generations", "{\"prompt\": \"a cat\", \"response_format\": \"url\"}"),
+  void anUnknownResponseFormat() throws Exception {
+    assertError(server.post("/v1/images/generations", "{\"prompt\": \"a cat\", \"response_format\": \"jpeg\"}"),
         400, "unsupported_response_format");
   }
 

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.gardefou.gateway.Provenance;
+import io.gardefou.image.XmpPackets;
 import io.gardefou.server.GatewaySettings;
 import io.gardefou.server.RunningGardefou;
 import java.net.http.HttpResponse;
@@ -60,6 +62,22 @@ class ImagesUpstreamTest {
   }
 
   @Test
+  void aWebpFromTheUpstreamIsLabelledInPlace() throws Exception {
+    // A 1×1 lossy WebP (Modernizr's feature test): a simple file the label turns into an extended one.
+    byte[] webp = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    upstream.stubFor(post("/v1/images/generations").willReturn(images(webp)));
+
+    var response = server.post("/v1/images/generations", """
+        {"prompt": "a lighthouse at dusk", "output_format": "webp"}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    byte[] served = firstImage(response);
+    assertThat(new String(served, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("VP8X");
+    assertThat(XmpPackets.read(served).orElseThrow()).contains(Provenance.TRAINED_ALGORITHMIC_MEDIA);
+    assertThat(TestImages.pixels(served)).isEqualTo(TestImages.pixels(webp));
+  }
+
+  @Test
   void aRefusedEditNeverReachesTheUpstream() {
     var response = server.send(new TestImages.Form()
         .field("prompt", "undress her").file("image", TestImages.png(64, 1))
@@ -78,7 +96,9 @@ class ImagesUpstreamTest {
         {"prompt": "a lighthouse at dusk", "model": "dall-e-3", "size": "1024x1024"}""");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(firstImage(response)).isEqualTo(TestImages.png(32, 5));
+    // The upstream's image, labelled: the same pixels, with the XMP label.
+    assertThat(TestImages.pixels(firstImage(response))).isEqualTo(TestImages.pixels(TestImages.png(32, 5)));
+    assertThat(XmpPackets.read(firstImage(response)).orElseThrow()).contains(Provenance.TRAINED_ALGORITHMIC_MEDIA);
     upstream.verify(1, postRequestedFor(urlEqualTo("/v1/images/generations"))
         .withHeader("Authorization", equalTo("Bearer sk-test-key"))
         .withRequestBody(matchingJsonPath("$.prompt", equalTo("a lighthouse at dusk")))

@@ -35,6 +35,16 @@ final class TestImages {
     return out.toByteArray();
   }
 
+  /** The decoded pixels, to compare images whose files differ only in metadata. */
+  static int[] pixels(byte[] bytes) {
+    try {
+      BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+      return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static boolean isImage(byte[] bytes) {
     try {
       return ImageIO.read(new java.io.ByteArrayInputStream(bytes)) != null;
