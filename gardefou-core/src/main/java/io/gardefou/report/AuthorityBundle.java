@@ -2,6 +2,7 @@ package io.gardefou.report;
 
 import static io.gardefou.report.Trees.object;
 
+import io.gardefou.actor.Pseudonyms;
 import io.gardefou.model.Digests;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,15 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
   }
 
   /**
-   * A stable pseudonym of the operator's actor: {@code actor-} and the first 16 hex digits of SHA-256 over a
-   * domain tag, the tenant and the actor id. It links one actor's incidents without naming the account; the
+   * A stable pseudonym of the operator's actor: the recorded id when it already is a keyed pseudonym
+   * ({@code act_…}, see {@link Pseudonyms}); otherwise {@code actor-} and the first 16 hex digits of SHA-256 over
+   * a domain tag, the tenant and the actor id. It links one actor's incidents without naming the account; the
    * operator resolves it on an authority's lawful request.
    */
   public static String pseudonym(String tenant, String actorId) {
+    if (Pseudonyms.isPseudonym(actorId)) {
+      return actorId;
+    }
     return "actor-" + Digests.sha256Hex("gardefou/actor-pseudonym/v1\u0000" + tenant + "\u0000" + actorId).substring(0, 16);
   }
 

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
  *     (rows from before the store recorded them)
  * @param obligations the obligations the decision incurred (from the ledger entry)
  * @param ledgerIndex the index of the decision's ledger entry, if it has one
+ * @param appeal the decision's appeal, if it was appealed
  */
 public record ReportedDecision(
     String decisionId,
@@ -36,7 +37,8 @@ public record ReportedDecision(
     Optional<String> language,
     Optional<List<String>> detectors,
     List<ReportedObligation> obligations,
-    OptionalLong ledgerIndex) {
+    OptionalLong ledgerIndex,
+    Optional<ReportedAppeal> appeal) {
 
   public ReportedDecision {
     Objects.requireNonNull(decisionId, "decisionId");
@@ -56,6 +58,7 @@ public record ReportedDecision(
     detectors = detectors.map(List::copyOf);
     obligations = List.copyOf(obligations);
     Objects.requireNonNull(ledgerIndex, "ledgerIndex");
+    Objects.requireNonNull(appeal, "appeal");
   }
 
   /** Whether anything was withheld: a refusal, or a hold for human review. */

@@ -2,6 +2,7 @@ package io.gardefou.report;
 
 import static io.gardefou.report.Trees.object;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public record TransparencyReport(
     SortedMap<String, Long> byOperation,
     SortedMap<String, Long> byJurisdiction,
     List<AuthorityDuty> reportsToAuthorities,
+    AppealCounts appeals,
     LedgerSpan ledger) implements Report {
 
   /** Detection source of a restrictive decision no detector's signal bore on: a pre-check or a gate decided. */
@@ -41,6 +43,12 @@ public record TransparencyReport(
    */
   public record LedgerSpan(
       Optional<Long> firstIndex, Optional<Long> lastIndex, long withoutEntry, Optional<String> checkpoint) {}
+
+  /**
+   * The appeals of the period's decisions, by where they stand, and the median time from filing to a moderator's
+   * answer over the answered ones (ISO-8601, whole seconds; empty when none was answered).
+   */
+  public record AppealCounts(long filed, long open, long upheld, long overturned, Optional<String> medianTimeToAnswer) {}
 
   public TransparencyReport {
     byDecision = new TreeMap<>(byDecision);
@@ -64,7 +72,17 @@ public record TransparencyReport(
     Long first = null;
     Long last = null;
     long withoutEntry = 0;
+    long[] appealStates = new long[3];
+    List<Long> answerSeconds = new ArrayList<>();
     for (ReportedDecision decision : decisions) {
+      decision.appeal().ifPresent(appeal -> {
+        appealStates[switch (appeal.state()) {
+          case "open" -> 0;
+          case "upheld" -> 1;
+          default -> 2;
+        }]++;
+        appeal.decidedAt().ifPresent(at -> answerSeconds.add(Duration.between(appeal.filedAt(), at).toSeconds()));
+      });
       byDecision.merge(decision.decision(), 1L, Long::sum);
       for (String category : decision.categories()) {
         SortedMap<String, Long> row = byCategory.computeIfAbsent(category, c -> zeroes());
@@ -95,6 +113,8 @@ public record TransparencyReport(
         key.get(3).isEmpty() ? Optional.empty() : Optional.of(key.get(3)), count)));
     return new TransparencyReport(period, jurisdiction, decisions.size(), byDecision, byCategory, bySource,
         byOperation, byJurisdiction, reports,
+        new AppealCounts(appealStates[0] + appealStates[1] + appealStates[2], appealStates[0], appealStates[1],
+            appealStates[2], median(answerSeconds).map(seconds -> Duration.ofSeconds(seconds).toString())),
         new LedgerSpan(Optional.ofNullable(first), Optional.ofNullable(last), withoutEntry, checkpoint));
   }
 
@@ -103,6 +123,15 @@ public record TransparencyReport(
     return decision.detectors()
         .map(detectors -> detectors.isEmpty() ? List.of(POLICY_SOURCE) : detectors)
         .orElse(List.of(UNRECORDED_SOURCE));
+  }
+
+  /** The lower median, so that it is always one of the values, in whole seconds. */
+  static Optional<Long> median(List<Long> values) {
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    return Optional.of(sorted.get((sorted.size() - 1) / 2));
   }
 
   private static TreeMap<String, Long> zeroes() {
@@ -140,13 +169,17 @@ public record TransparencyReport(
         "by_detection_source", new TreeMap<String, Object>(byDetectionSource),
         "by_operation", new TreeMap<String, Object>(byOperation),
         "by_jurisdiction", new TreeMap<String, Object>(byJurisdiction),
-        "appeals", unavailable("appeals and their outcomes are not recorded in this store yet"),
+        "appeals", object("available", true, "filed", appeals.filed(), "open", appeals.open(),
+            "upheld", appeals.upheld(), "overturned", appeals.overturned(),
+            "median_time_to_answer", Trees.orNull(appeals.medianTimeToAnswer())),
         "takedowns", unavailable("take-down requests are not recorded in this store yet"),
         "time_to_action", object(
             "automated", object("decisions", byDecision.get("REFUSE") + byDecision.get("REVIEW"),
                 "median", "PT0S",
                 "definition", "screening acts before any output is delivered: the refusal or hold is the response"),
-            "human_review", unavailable("review outcomes are not recorded in this store yet")),
+            "appeals", object("answered", appeals.upheld() + appeals.overturned(),
+                "median", Trees.orNull(appeals.medianTimeToAnswer())),
+            "human_review", unavailable("review-queue outcomes are not recorded in this store yet")),
         "reports_to_authorities", reportsToAuthorities.stream().map(duty -> (Object) object(
             "to", duty.to(), "obligation", duty.obligation(), "pack", duty.pack(),
             "deadline", Trees.orNull(duty.deadline()), "decisions", duty.decisions(),
@@ -171,7 +204,11 @@ public record TransparencyReport(
     byDetectionSource.forEach((source, count) -> summary.add(List.of("detection_source." + source, count.toString())));
     byOperation.forEach((operation, count) -> summary.add(List.of("operation." + operation, count.toString())));
     byJurisdiction.forEach((code, count) -> summary.add(List.of("jurisdiction." + code, count.toString())));
-    summary.add(List.of("appeals", "not available"));
+    summary.add(List.of("appeals.filed", Long.toString(appeals.filed())));
+    summary.add(List.of("appeals.open", Long.toString(appeals.open())));
+    summary.add(List.of("appeals.upheld", Long.toString(appeals.upheld())));
+    summary.add(List.of("appeals.overturned", Long.toString(appeals.overturned())));
+    summary.add(List.of("appeals.median_time_to_answer", appeals.medianTimeToAnswer().orElse("")));
     summary.add(List.of("takedowns", "not available"));
     summary.add(List.of("time_to_action.automated.median", "PT0S"));
     summary.add(List.of("ledger.first_index", ledger.firstIndex().map(String::valueOf).orElse("")));

@@ -2,11 +2,14 @@ package io.gardefou.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gardefou.actor.AppealStore;
 import io.gardefou.ledger.LogStore;
+import io.gardefou.model.Decision;
 import io.gardefou.model.DecisionId;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.report.Period;
 import io.gardefou.report.ReportSource;
+import io.gardefou.report.ReportedAppeal;
 import io.gardefou.report.ReportedDecision;
 import io.gardefou.report.ReportedObligation;
 import java.io.IOException;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reports' view of the store: verdict rows joined with their ledger entries, which add the qualified rules
- * and the obligations. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
+ * and the obligations, and with their appeals. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
  * pass per report, linear in the ledger's size (docs/design/reports.md, Cost).
  */
 final class StoreReportSource implements ReportSource {
@@ -33,11 +36,13 @@ final class StoreReportSource implements ReportSource {
   private final VerdictRecords verdicts;
   private final LogStore log;
   private final CheckpointRecords checkpoints;
+  private final AppealStore appeals;
 
-  StoreReportSource(VerdictRecords verdicts, LogStore log, CheckpointRecords checkpoints) {
+  StoreReportSource(VerdictRecords verdicts, LogStore log, CheckpointRecords checkpoints, AppealStore appeals) {
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.log = Objects.requireNonNull(log, "log");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+    this.appeals = Objects.requireNonNull(appeals, "appeals");
   }
 
   @Override
@@ -102,7 +107,16 @@ final class StoreReportSource implements ReportSource {
     }
   }
 
-  private static ReportedDecision join(StoredVerdict row, Optional<LedgerEntry> entry) {
+  /** Only refusals and holds can be appealed; one lookup each. */
+  private Optional<ReportedAppeal> appeal(StoredVerdict row) {
+    if (row.decision() == Decision.ALLOW) {
+      return Optional.empty();
+    }
+    return appeals.ofDecision(row.decisionId())
+        .map(appeal -> new ReportedAppeal(appeal.state().wireName(), appeal.filedAt(), appeal.decidedAt()));
+  }
+
+  private ReportedDecision join(StoredVerdict row, Optional<LedgerEntry> entry) {
     return new ReportedDecision(
         row.decisionId().toString(),
         row.decidedAt(),
@@ -120,6 +134,7 @@ final class StoreReportSource implements ReportSource {
         row.language(),
         row.detectors(),
         entry.map(LedgerEntry::obligations).orElse(List.of()),
-        entry.map(e -> OptionalLong.of(e.index())).orElse(OptionalLong.empty()));
+        entry.map(e -> OptionalLong.of(e.index())).orElse(OptionalLong.empty()),
+        appeal(row));
   }
 }

@@ -10,6 +10,7 @@ import io.gardefou.ledger.MerkleHashes;
 import io.gardefou.ledger.MerkleProofs;
 import io.gardefou.ledger.NoteSigner;
 import io.gardefou.ledger.NoteVerifier;
+import io.gardefou.actor.Appeal;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Decision;
 import io.gardefou.model.InputImage;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,12 @@ class ReportsTest {
       verdicts.add(screener.screen(request(BENIGN, List.of(InputImage.of("upload.png", image)), "US")));
     }
     period = Period.of(start.minusSeconds(60), Instant.now().plusSeconds(60));
+    Verdict appealed = verdicts.get(1);
+    Appeal appeal = Appeal.open(UUID.randomUUID(), appealed.decisionId(), "default", "act_" + "0".repeat(32),
+        Appeal.FiledBy.OPERATOR, "key-1", "the picture was of a statue", appealed.decidedAt().plusSeconds(10));
+    database.appeals().add(appeal);
+    database.appeals().decide(appeal.decided(Appeal.State.OVERTURNED, "moderator-1", "statue",
+        appealed.decidedAt().plusSeconds(70)));
     reports = Gardefou.reports(config, database, database.ledger(signer));
   }
 
@@ -115,7 +123,9 @@ class ReportsTest {
     assertThat(report.path("by_category").path("sexual/minors").path("REFUSE").asLong()).isEqualTo(3);
     assertThat(report.path("by_detection_source").path("text").asLong()).isEqualTo(3);
     assertThat(report.path("reports_to_authorities")).isNotEmpty();
-    assertThat(report.path("appeals").path("available").asBoolean()).isFalse();
+    assertThat(report.path("appeals").path("filed").asLong()).isEqualTo(1);
+    assertThat(report.path("appeals").path("overturned").asLong()).isEqualTo(1);
+    assertThat(report.path("appeals").path("median_time_to_answer").asText()).isEqualTo("PT1M");
     assertThat(report.path("ledger").path("first_index").asLong()).isZero();
     assertThat(report.path("ledger").path("last_index").asLong()).isEqualTo(4);
     assertThat(report.path("ledger").path("checkpoint").asText()).startsWith(signer.name() + "\n5\n");
