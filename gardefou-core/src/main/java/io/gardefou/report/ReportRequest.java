@@ -1,5 +1,6 @@
 package io.gardefou.report;
 
+import io.gardefou.model.Jurisdiction;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public record ReportRequest(Kind kind, Optional<Period> period, Optional<String>
   public ReportRequest {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(period, "period");
-    Objects.requireNonNull(jurisdiction, "jurisdiction");
+    // Checked and normalised here (fr -> FR), so that a bad code is bad input, not a fault in the store's query.
+    jurisdiction = jurisdiction.map(code -> Jurisdiction.of(code).code());
     Objects.requireNonNull(decisionId, "decisionId");
     if (kind == Kind.AUTHORITY && decisionId.isEmpty()) {
       throw new IllegalArgumentException("the authority report is per incident: give the decision id");

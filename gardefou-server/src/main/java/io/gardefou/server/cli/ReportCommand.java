@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
           Optional.ofNullable(from).orElseThrow(() -> new IllegalArgumentException("--to needs --from")),
           Optional.ofNullable(to).orElseThrow(() -> new IllegalArgumentException("--from needs --to"))));
       request = new ReportRequest(ReportRequest.Kind.fromWireName(kind), period,
-          Optional.ofNullable(jurisdiction).map(code -> code.toUpperCase(Locale.ROOT)), Optional.ofNullable(decision));
+          Optional.ofNullable(jurisdiction), Optional.ofNullable(decision));
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;

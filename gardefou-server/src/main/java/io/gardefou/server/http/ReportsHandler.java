@@ -34,7 +34,7 @@ final class ReportsHandler {
       Optional<Period> period = from == null && to == null ? Optional.empty()
           : Optional.of(Period.parse(required(from, "from"), required(to, "to")));
       request = new ReportRequest(ReportRequest.Kind.fromWireName(ctx.pathParam("kind")), period,
-          Optional.ofNullable(ctx.queryParam("jurisdiction")).map(code -> code.toUpperCase(java.util.Locale.ROOT)),
+          Optional.ofNullable(ctx.queryParam("jurisdiction")),
           Optional.ofNullable(ctx.queryParam("decision")));
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("invalid_report_request", null, e.getMessage());

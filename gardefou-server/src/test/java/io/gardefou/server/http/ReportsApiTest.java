@@ -42,6 +42,8 @@ class ReportsApiTest {
       assertError(server.get("/v1/reports/transparency?" + period + "&format=xml"), 400, "invalid_format");
       assertError(server.get("/v1/reports/transparency?from=" + from), 400, "invalid_report_request");
       assertError(server.get("/v1/reports/transparency?from=yesterday&to=today"), 400, "invalid_report_request");
+      assertError(server.get("/v1/reports/transparency?" + period + "&jurisdiction=not%20a%20code"), 400,
+          "invalid_report_request");
       assertError(server.get("/v1/reports/authority"), 400, "invalid_report_request");
       assertError(server.get("/v1/reports/authority?decision=0190d5f2-0000-7000-8000-000000000000"), 404, "unknown_decision");
     }
