@@ -1,7 +1,9 @@
 package io.gardefou.bench;
 
 import ai.onnxruntime.OrtException;
-import io.gardefou.hash.PdqDetector;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.image.AgeEstimator;
 import io.gardefou.image.BlazeFace;
 import io.gardefou.image.DecodedImage;
@@ -73,7 +75,7 @@ public class FaceBenchmark {
     ages = AgeEstimator.create();
     decoded = decoder.decode(InputImage.of("demo.jpg", jpeg));
     screener = Screener.builder()
-        .detector(new PdqDetector(decoder))
+        .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
         .detector(ImageDetector.create(decoder))
         .policy(PolicyPacks.bundled())
         .build();

@@ -2,6 +2,7 @@ package io.gardefou.bench;
 
 import io.gardefou.gateway.Provenance;
 import io.gardefou.hash.PdqHash;
+import io.gardefou.hash.PdqResult;
 import io.gardefou.image.XmpPackets;
 import io.gardefou.model.DecisionId;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,8 @@ public class LabelBenchmark {
     png = out.toByteArray();
     jpeg = SyntheticImages.jpeg(image, 0.90f);
     provenance = new Provenance("0193a0c4-5f00-7000-8000-000000000001", DecisionId.generate(Instant.now()), "global@1",
-        PdqHash.fromHex("f8f8f0cee0f4a84f06370a2a038f63f0b36e26d596621e1d33e6b39c4e9c9b22"), Instant.now());
+        new PdqResult(PdqHash.fromHex("f8f8f0cee0f4a84f06370a2a038f63f0b36e26d596621e1d33e6b39c4e9c9b22"), 100),
+        Instant.now());
   }
 
   @Benchmark

@@ -6,6 +6,7 @@ import io.gardefou.model.InputImage;
 import io.gardefou.model.Obligation;
 import io.gardefou.model.RuleHit;
 import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  */
 public final class DecisionRecord {
   /** The entry format's version, the {@code v} member; a change of members or meaning bumps it. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private final TreeMap<String, Object> members;
 
@@ -52,6 +53,8 @@ public final class DecisionRecord {
     record.put("legal_basis", verdict.legalBasis());
     record.put("policy_version", verdict.policyVersion());
     record.put("obligations", verdict.obligations().stream().map(DecisionRecord::obligation).toList());
+    // What the policy read, so that `ledger replay` can decide again (v2): scores, facts, unknown categories.
+    record.put("signals", signals(verdict.signals()));
     return new DecisionRecord(record);
   }
 
@@ -67,6 +70,31 @@ public final class DecisionRecord {
   @Override
   public String toString() {
     return new String(canonicalJson(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The policy's inputs from the detectors: each category's highest score as Java's shortest round-trip decimal,
+   * a string (JCS numbers are not needed and this parses back to the same double), the facts in detector order,
+   * and the categories a failed detector left unknown. Evidence stays out: it can name bank entries.
+   */
+  private static TreeMap<String, Object> signals(Signals signals) {
+    TreeMap<String, Object> scores = new TreeMap<>();
+    signals.maxScores().forEach((category, score) -> {
+      if (score > 0) {
+        scores.put(category.wireName(), Double.toString(score));
+      }
+    });
+    TreeMap<String, Object> recorded = new TreeMap<>();
+    recorded.put("scores", scores);
+    recorded.put("facts", signals.facts().stream().map(fact -> {
+      TreeMap<String, Object> member = new TreeMap<>();
+      member.put("name", fact.name());
+      member.put("value", fact.value());
+      member.put("detector", fact.detector());
+      return member;
+    }).toList());
+    recorded.put("unknown", signals.unknown().stream().sorted().map(Category::wireName).toList());
+    return recorded;
   }
 
   private static TreeMap<String, Object> rule(RuleHit hit) {

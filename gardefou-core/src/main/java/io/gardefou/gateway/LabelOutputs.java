@@ -1,8 +1,9 @@
 package io.gardefou.gateway;
 
 import io.gardefou.hash.Pdq;
-import io.gardefou.hash.PdqDetector;
+import io.gardefou.bank.BankDetector;
 import io.gardefou.hash.PdqHash;
+import io.gardefou.hash.PdqResult;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageError;
 import io.gardefou.image.XmpPackets;
@@ -16,7 +17,7 @@ import java.util.List;
  * {@code trainedAlgorithmicMedia} and Garde-fou's {@link Provenance} record as XMP (pixels untouched), then hands the
  * record to the {@link OutputRegistry}. Placed around output screening, so it sees allowed outputs only.
  *
- * <p>The PDQ hash is the one the {@code pdq} detector recorded in the output's verdict; a screener without that
+ * <p>The PDQ hash is the one the {@code hashes} detector recorded in the output's verdict; a screener without that
  * detector gets it computed here. Labelling does not change pixels, so the hash holds for the labelled file.
  */
 final class LabelOutputs implements Stage {
@@ -55,8 +56,12 @@ final class LabelOutputs implements Stage {
     return new Outcome.Produced(produced.requestId(), produced.created(), labelled, produced.withheld());
   }
 
-  private PdqHash pdq(GeneratedImage image, Verdict verdict) {
-    return verdict.signals().fact(PdqDetector.FACT_HASH).map(PdqHash::fromHex)
-        .orElseGet(() -> Pdq.hash(decoder.decode(image.image()).image()).hash());
+  private PdqResult pdq(GeneratedImage image, Verdict verdict) {
+    var hash = verdict.signals().fact(BankDetector.FACT_HASH);
+    var quality = verdict.signals().fact(BankDetector.FACT_QUALITY);
+    if (hash.isPresent() && quality.isPresent()) {
+      return new PdqResult(PdqHash.fromHex(hash.get()), Integer.parseInt(quality.get()));
+    }
+    return Pdq.hash(decoder.decode(image.image()).image());
   }
 }

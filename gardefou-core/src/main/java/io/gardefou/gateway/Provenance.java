@@ -1,6 +1,6 @@
 package io.gardefou.gateway;
 
-import io.gardefou.hash.PdqHash;
+import io.gardefou.hash.PdqResult;
 import io.gardefou.model.DecisionId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * digital source type, and registered so that "was this image made here?" can be answered from a copy.
  */
 public record Provenance(
-    String requestId, DecisionId decisionId, String policyVersion, PdqHash pdq, Instant labelledAt) {
+    String requestId, DecisionId decisionId, String policyVersion, PdqResult pdq, Instant labelledAt) {
   /** IPTC NewsCodes Digital Source Type: "created using a model trained on sampled content" (cv.iptc.org). */
   public static final String TRAINED_ALGORITHMIC_MEDIA =
       "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
@@ -42,7 +42,7 @@ public record Provenance(
         + "   <gardefou:requestId>" + xml(requestId) + "</gardefou:requestId>\n"
         + "   <gardefou:decisionId>" + decisionId + "</gardefou:decisionId>\n"
         + "   <gardefou:policyVersion>" + xml(policyVersion) + "</gardefou:policyVersion>\n"
-        + "   <gardefou:pdq>" + pdq.toHex() + "</gardefou:pdq>\n"
+        + "   <gardefou:pdq>" + pdq.hash().toHex() + "</gardefou:pdq>\n"
         + "   <gardefou:labelledAt>" + labelledAt + "</gardefou:labelledAt>\n"
         + "  </rdf:Description>\n"
         + " </rdf:RDF>\n"

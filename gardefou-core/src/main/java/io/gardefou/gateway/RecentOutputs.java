@@ -35,6 +35,6 @@ public final class RecentOutputs implements OutputRegistry {
 
   /** The outputs whose PDQ hash is within the match distance of {@code hash}: "was this made here?". */
   public synchronized List<Provenance> matching(PdqHash hash) {
-    return outputs.stream().filter(output -> output.pdq().distance(hash) <= PdqHash.MATCH_DISTANCE).toList();
+    return outputs.stream().filter(output -> output.pdq().hash().distance(hash) <= PdqHash.MATCH_DISTANCE).toList();
   }
 }

@@ -32,6 +32,16 @@ public enum Concept {
   SEXUAL_POSE(true),
   /** A sexualising cue that is not explicit on its own: sensual, busty, cleavage, boudoir; weaker than SEXUAL. */
   SUGGESTIVE(true),
+  /**
+   * A body part described for its sexual appeal, as image-prompt tags do: large breasts, huge ass; sexualising on its
+   * own, as two SUGGESTIVE cues are, but not explicit.
+   */
+  SEXUALISED_BODY(true),
+  /**
+   * A mark of a prompt written by an optimiser against a text encoder rather than by a person: the encoder's control
+   * tokens (startoftext). Harmless alone; next to one SUGGESTIVE cue it makes suggestive content.
+   */
+  EVASION(true),
   /** Everyday beach-level exposure: swimsuit, bikini, shirtless, torse nu; not sexual on its own. */
   BEACHWEAR(true),
   /** An explicit reference to an identifiable real person or their photo: my classmate, cette photo. */

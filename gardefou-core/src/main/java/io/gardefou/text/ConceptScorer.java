@@ -31,9 +31,9 @@ import java.util.Set;
  *       presumed to be a real photo), or aimed at a REAL_PERSON; sexual or suggestive content aimed at a real
  *       person. Pronouns point at a real person only in an EDIT: in generation they point at the described,
  *       fictional subject.
- *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE cues or one with a
- *       revealing garment or BEACHWEAR (one cue alone, "a sensual portrait", stays below the flag); the two
- *       sub-categories imply it.
+ *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE cues, one with a
+ *       revealing garment, BEACHWEAR or an EVASION mark, or a SEXUALISED_BODY description (one cue alone, "a sensual
+ *       portrait", stays below the flag); the two sub-categories imply it.
  * </ul>
  */
 final class ConceptScorer {
@@ -78,7 +78,10 @@ final class ConceptScorer {
     List<ConceptHit> beachwear = of(found, Concept.BEACHWEAR);
     // Putting a real person in swimwear exposes them as much as lingerie does (suite README, call 4).
     List<ConceptHit> revealing = join(of(found, Concept.REVEALING_GARMENT), edit ? beachwear : List.of());
-    List<ConceptHit> suggestive = of(found, Concept.SUGGESTIVE);
+    List<ConceptHit> suggestive = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY));
+    // A sexualised body description weighs as two cues; so does one cue in a prompt an optimiser wrote.
+    boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty()
+        || (!suggestive.isEmpty() && !of(found, Concept.EVASION).isEmpty());
     List<ConceptHit> explicit =
         join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
     List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
@@ -87,7 +90,9 @@ final class ConceptScorer {
 
     Assessment minors = minors(minor, youth, explicit, join(revealing, suggestive), beachwear);
     Assessment nonConsensual = nonConsensual(edit, realPerson, nudifying, sexualOnly);
-    Assessment sexual = sexual(explicit, suggestive, join(revealing, beachwear), minors, nonConsensual);
+    Assessment sexual = sexual(
+        explicit, suggestive, suggestiveContent, join(revealing, beachwear), of(found, Concept.EVASION), minors,
+        nonConsensual);
     return List.of(sexual, minors, nonConsensual);
   }
 
@@ -135,14 +140,14 @@ final class ConceptScorer {
     return Assessment.none(category);
   }
 
-  private static Assessment sexual(List<ConceptHit> explicit, List<ConceptHit> suggestive, List<ConceptHit> revealing,
-      Assessment minors, Assessment nonConsensual) {
+  private static Assessment sexual(List<ConceptHit> explicit, List<ConceptHit> suggestive, boolean suggestiveContent,
+      List<ConceptHit> revealing, List<ConceptHit> evasion, Assessment minors, Assessment nonConsensual) {
     Category category = Category.SEXUAL;
     Assessment own;
     if (!explicit.isEmpty()) {
       own = assess(category, EXPLICIT, explicit);
-    } else if (distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !revealing.isEmpty())) {
-      own = assess(category, SUGGESTIVE, suggestive, revealing);
+    } else if (suggestiveContent || distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !revealing.isEmpty())) {
+      own = assess(category, SUGGESTIVE, suggestive, revealing, evasion);
     } else if (!suggestive.isEmpty()) {
       own = assess(category, ONE_SUGGESTIVE_CUE, suggestive);
     } else if (!revealing.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Category;
 import io.gardefou.model.Decision;
+import io.gardefou.model.DetectorFailure;
 import io.gardefou.model.DecisionId;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Jurisdiction;
@@ -43,7 +44,10 @@ class DecisionRecordTest {
       "global@1+FR@2026.07.0",
       DecisionId.parse("01890a5d-ac96-774b-bcce-b302099a8057"),
       Instant.parse("2026-07-01T10:00:00.123456Z"),
-      Signals.empty());
+      Signals.from("text").score(Category.SEXUAL, 0.93, List.of()).score(Category.SEXUAL_NON_CONSENSUAL, 0.5, List.of())
+          .score(Category.SEXUAL, 0.25, List.of()).fact("language", "fr").build()
+          .and(Signals.failed(new DetectorFailure("nudity", DetectorFailure.Kind.TIMEOUT, "late",
+              Set.of(Category.SEXUAL_MINORS, Category.SEXUAL)))));
 
   /** Expected bytes written by hand from RFC 8785 §3.2: members sorted, no whitespace, digests from sha256sum. */
   @Test
@@ -68,8 +72,12 @@ class DecisionRecordTest {
         + "\"prompt_sha256\":\"55accb7d0a4b9f33224c49685c5cae4baa5b3e4f9f4ffb550a726d073d53ab17\","
         + "\"rules\":[{\"action\":\"REFUSE\",\"categories\":[\"sexual/non-consensual\"],"
         + "\"legal_basis\":[\"Art. 226-8-1 Code pénal\"],\"pack\":\"FR@2026.07.0\",\"rule\":\"refuse-ncii\"}],"
+        // the highest score per category, as Double.toString; unknown in the enum's order
+        + "\"signals\":{\"facts\":[{\"detector\":\"text\",\"name\":\"language\",\"value\":\"fr\"}],"
+        + "\"scores\":{\"sexual\":\"0.93\",\"sexual/non-consensual\":\"0.5\"},"
+        + "\"unknown\":[\"sexual\",\"sexual/minors\"]},"
         + "\"tenant\":\"tenant-a\","
-        + "\"v\":1}");
+        + "\"v\":2}");
     assertThat(json).doesNotContain("lighthouse").doesNotContain("photo.jpg");
   }
 

@@ -3,7 +3,9 @@ package io.gardefou.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gardefou.hash.PdqDetector;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageError;
 import io.gardefou.image.ImageLimits;
@@ -33,7 +35,7 @@ class GatewayTest {
   private final ImageDecoder decoder = ImageDecoder.create(ImageLimits.defaults());
   private final Screener screener = Screener.builder()
       .detector(TextDetector.create())
-      .detector(new PdqDetector(decoder))
+      .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
       .policy(PolicyPacks.bundled())
       .deadline(Duration.ofSeconds(5))
       .log(log)
@@ -82,8 +84,8 @@ class GatewayTest {
     gateway.handle(call(ImagesRequest.generation("a lighthouse at dusk", 1)));
 
     Verdict output = log.verdicts.getLast();
-    assertThat(output.signals().fact(PdqDetector.FACT_HASH)).hasValueSatisfying(hex -> assertThat(hex).hasSize(64));
-    assertThat(output.signals().fact(PdqDetector.FACT_QUALITY)).isPresent();
+    assertThat(output.signals().fact(BankDetector.FACT_HASH)).hasValueSatisfying(hex -> assertThat(hex).hasSize(64));
+    assertThat(output.signals().fact(BankDetector.FACT_QUALITY)).isPresent();
   }
 
   @Test

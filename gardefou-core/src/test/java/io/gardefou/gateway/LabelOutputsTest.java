@@ -3,7 +3,9 @@ package io.gardefou.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gardefou.hash.Pdq;
-import io.gardefou.hash.PdqDetector;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.hash.PdqHash;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
@@ -34,7 +36,7 @@ class LabelOutputsTest {
   private final List<Verdict> outputVerdicts = new ArrayList<>();
   private final Screener screener = Screener.builder()
       .detector(TextDetector.create())
-      .detector(new PdqDetector(decoder))
+      .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
       .policy(PolicyPacks.bundled())
       .deadline(Duration.ofSeconds(5))
       .log(new VerdictLog() {
@@ -73,7 +75,7 @@ class LabelOutputsTest {
             .contains("<gardefou:requestId>" + call.requestId() + "<")
             .contains("<gardefou:decisionId>" + verdict.decisionId() + "<")
             .contains("<gardefou:policyVersion>" + verdict.policyVersion() + "<")
-            .contains("<gardefou:pdq>" + verdict.signals().fact(PdqDetector.FACT_HASH).orElseThrow() + "<");
+            .contains("<gardefou:pdq>" + verdict.signals().fact(BankDetector.FACT_HASH).orElseThrow() + "<");
         assertThat(pixels(bytes)).isEqualTo(pixels(unlabelled.get(i).image().bytes()));
       }
     });

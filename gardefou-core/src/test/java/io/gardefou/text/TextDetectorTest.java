@@ -225,6 +225,37 @@ class TextDetectorTest {
         .isGreaterThanOrEqualTo(PRESENT);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"take her dress off", "rip his clothes off", "pull her skirt off", "take the bra off her"})
+  void catchesUndressingWithTheParticleAfterTheGarment(String prompt) {
+    assertThat(detect(Operation.EDIT, prompt).score(Category.SEXUAL_NON_CONSENSUAL)).isGreaterThanOrEqualTo(PRESENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"take her sunglasses off", "take the hat off her", "a woman in an off-shoulder dress",
+      "a dress off the shoulder, studio photo", "an off white dress on a hanger"})
+  void passesParticlesThatUncoverNothing(String prompt) {
+    assertAllBelowThreshold(detect(Operation.EDIT, prompt));
+  }
+
+  @Test
+  void aSexualisedBodyTagIsSuggestiveContentOnItsOwn() {
+    assertThat(detect(Operation.GENERATE, "a woman, large breasts, masterpiece").score(Category.SEXUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.GENERATE, "a 12 year old girl, large breasts").score(Category.SEXUAL_MINORS))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.GENERATE, "grilled chicken breasts on a large plate").score(Category.SEXUAL))
+        .isLessThan(PRESENT);
+  }
+
+  @Test
+  void encoderControlTokensMakeOneSuggestiveCueCountButFlagNothingAlone() {
+    assertThat(detect(Operation.GENERATE, "woman <|startoftext|> butt").score(Category.SEXUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.GENERATE, "woman butt").score(Category.SEXUAL)).isLessThan(PRESENT);
+    assertAllBelowThreshold(detect(Operation.GENERATE, "<|startoftext|> a lighthouse at dusk <|endoftext|>"));
+  }
+
   @Test
   void aWordInsideAPhraseCountsOnlyAsThePhrase() {
     assertThat(detect(Operation.GENERATE, "un homme torse nu").score(Category.SEXUAL)).isLessThan(PRESENT);

@@ -3,6 +3,7 @@ package io.gardefou.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gardefou.bank.BankDetector;
 import io.gardefou.audit.AuditEvent;
 import io.gardefou.model.Decision;
 import io.gardefou.model.DecisionId;
@@ -83,7 +84,7 @@ class EvidenceVaultTest {
 
   @Test
   void knownCsamBankMatchesAreNeverStoredOnlyTheirDigests() {
-    Signals bankMatch = Signals.from("hash-bank").fact(ImageRule.BANK_MATCH, "known-csam").build();
+    Signals bankMatch = Signals.from(BankDetector.NAME).fact(BankDetector.FACT_BANK_MATCH, "known-csam pdq 4 case-17").build();
     Verdict verdict = Cases.refusal(START, bankMatch);
     vault.keep(Cases.edit(Cases.UPLOAD), verdict);
 
@@ -99,21 +100,20 @@ class EvidenceVaultTest {
 
   @Test
   void anyBankMatchWithSexualMinorsWithholdsImagesButAnOrdinaryBankMatchDoesNot() {
-    Signals otherBank = Signals.from("hash-bank").fact(ImageRule.BANK_MATCH, "operator-ncii").build();
+    Signals otherBank = Signals.from(BankDetector.NAME).fact(BankDetector.FACT_BANK_MATCH, "ncii-victims pdq 2 report-3").build();
     Verdict minors = Cases.refusal(START, otherBank);
     Verdict violence = new Verdict(Decision.REFUSE, java.util.Set.of(io.gardefou.model.Category.VIOLENCE), List.of(),
         List.of(), List.of(), "test@1", DecisionId.generate(START), START, otherBank);
-    Signals bankScore = Signals.from("hash-bank").score(io.gardefou.model.Category.SEXUAL_MINORS, 1.0, List.of()).build();
+    Signals bankScore = Signals.from(BankDetector.NAME).score(io.gardefou.model.Category.SEXUAL_MINORS, 1.0, List.of()).build();
 
     assertThat(ImageRule.withholdsImages(minors)).isTrue();
     assertThat(ImageRule.withholdsImages(violence)).isFalse();
     assertThat(ImageRule.withholdsImages(Cases.refusal(START, bankScore))).isTrue();
     assertThat(ImageRule.withholdsImages(Cases.refusal(START))).isFalse();
-    assertThat(ImageRule.withholdsImages(Cases.refusal(START,
-        Signals.from("b").fact(ImageRule.BANK_MATCH, "known-csam:pdq").build()))).isTrue();
     assertThat(ImageRule.withholdsImages(new Verdict(Decision.REFUSE, java.util.Set.of(), List.of(), List.of(),
         List.of(), "t", DecisionId.generate(START), START,
-        Signals.from("b").fact(ImageRule.BANK_MATCH, "not-known-csam-list").build()))).isFalse();
+        Signals.from(BankDetector.NAME).fact(BankDetector.FACT_BANK_MATCH, "takedowns pdq 0 known-csam").build())))
+        .isFalse();
   }
 
   @Test

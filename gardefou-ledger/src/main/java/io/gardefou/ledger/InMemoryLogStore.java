@@ -3,7 +3,9 @@ package io.gardefou.ledger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -17,6 +19,8 @@ public final class InMemoryLogStore implements LogStore {
   private static final int CHUNK_HASHES = 1 << CHUNK_BITS;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  /** Held across a whole integration, so that several ledgers over this store take turns. */
+  private final ReentrantLock writer = new ReentrantLock();
   private final List<List<byte[]>> levels = new ArrayList<>();
   private final List<byte[]> entries = new ArrayList<>();
   private long size;
@@ -61,6 +65,17 @@ public final class InMemoryLogStore implements LogStore {
       return entries.get((int) index).clone();
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /** One writer at a time; an integration that throws has appended nothing, as its one append is atomic. */
+  @Override
+  public <T> T exclusively(Supplier<T> integration) {
+    writer.lock();
+    try {
+      return integration.get();
+    } finally {
+      writer.unlock();
     }
   }
 

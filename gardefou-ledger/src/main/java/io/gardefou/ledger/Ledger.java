@@ -17,8 +17,9 @@ public final class Ledger {
   /*
    * One lock around integration (extend the compact range, write the store, publish the head), because
    * the next append must start from the range this one left: two at once would both claim the same
-   * indices. Leaf hashing happens before the lock; readers never take it, they read the published head,
-   * whose nodes the store already holds.
+   * indices. Across processes the store's own writer lock does the same (LogStore.exclusively), and the
+   * range is re-read from the store when another writer moved it. Leaf hashing happens before the locks;
+   * readers never take them, they read the published head, whose nodes the store already holds.
    */
   private final ReentrantLock integration = new ReentrantLock();
   private CompactRange range;
@@ -38,27 +39,73 @@ public final class Ledger {
     return new Builder();
   }
 
-  /** Appends {@code entries} as one batch; they get consecutive indices in list order. */
+  /**
+   * Appends {@code entries} as one batch; they get consecutive indices in list order. Other ledgers may share
+   * the store (gateway nodes on one database): the batch goes where the store's log ends when this one holds
+   * its writer lock, not where this process last saw it end.
+   */
   public Appended append(List<byte[]> entries) {
     List<byte[]> batch = List.copyOf(entries);
     List<Hash> leafHashes = new ArrayList<>(batch.size());
     for (byte[] entry : batch) {
       leafHashes.add(MerkleHashes.leafHash(entry));
     }
+    if (batch.isEmpty()) {
+      return new Appended(head.size(), 0);
+    }
     integration.lock();
     try {
-      long first = range.size();
-      if (batch.isEmpty()) {
-        return new Appended(first, 0);
-      }
-      List<Node> completed = new ArrayList<>(2 * batch.size());
-      CompactRange next = range.append(leafHashes, completed);
-      store.append(first, batch, completed); // If the store refuses, nothing moves: range and head stay.
-      range = next;
-      head = new TreeHead(next.size(), next.root());
-      return new Appended(first, batch.size());
+      Integrated done = store.exclusively(() -> {
+        CompactRange current = caughtUp(range);
+        List<Node> completed = new ArrayList<>(2 * batch.size());
+        CompactRange next = current.append(leafHashes, completed);
+        store.append(current.size(), batch, completed);
+        return new Integrated(current.size(), next);
+      });
+      // Published only now, after the store committed: if it refused, range and head stay as they were.
+      publish(done.range());
+      return new Appended(done.first(), batch.size());
     } finally {
       integration.unlock();
+    }
+  }
+
+  /**
+   * Catches up with entries other writers appended to the store since this ledger last looked, so that
+   * {@link #head()} and checkpoints show them; a no-op for a store this ledger alone writes.
+   */
+  public TreeHead refresh() {
+    TreeHead current = head;
+    if (store.size() == current.size()) {
+      return current; // The common case, one size read and no lock: nobody else appended.
+    }
+    integration.lock();
+    try {
+      publish(caughtUp(range));
+      return head;
+    } finally {
+      integration.unlock();
+    }
+  }
+
+  private record Integrated(long first, CompactRange range) {}
+
+  /** {@code known}, or the range the store holds now if another writer moved it: O(log n) node reads. */
+  private CompactRange caughtUp(CompactRange known) {
+    long stored = store.size();
+    if (stored == known.size()) {
+      return known;
+    }
+    if (stored < known.size()) {
+      throw new IllegalStateException("the ledger store shrank from " + known.size() + " to " + stored + " entries");
+    }
+    return CompactRange.load(store, stored);
+  }
+
+  private void publish(CompactRange next) {
+    if (next.size() != range.size()) {
+      range = next;
+      head = new TreeHead(next.size(), next.root());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.gardefou.ledger;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where a {@link Ledger} keeps its entries and the hash of every complete subtree.
@@ -40,4 +41,14 @@ public interface LogStore {
    * @throws IllegalStateException if the size is no longer {@code fromSize} (another writer won)
    */
   void append(long fromSize, List<byte[]> entries, List<Node> completed);
+
+  /**
+   * Runs {@code integration} as this store's only writer, across every process that shares the store, and
+   * commits what it appended at once. Inside it {@link #size()} is the size no other writer can move, so an
+   * integrator that reads it there never appends from a stale view. If it throws, nothing it appended stays.
+   * The default suits a store that one {@link Ledger} alone writes.
+   */
+  default <T> T exclusively(Supplier<T> integration) {
+    return integration.get();
+  }
 }

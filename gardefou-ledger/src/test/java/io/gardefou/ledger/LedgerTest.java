@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -80,15 +81,85 @@ class LedgerTest {
 
   @Test
   void refusedStoreWriteLeavesTheLedgerUnchanged() {
-    InMemoryLogStore store = new InMemoryLogStore();
+    InMemoryLogStore memory = new InMemoryLogStore();
+    boolean[] refuse = {false};
+    LogStore store = new LogStore() {
+      @Override
+      public long size() {
+        return memory.size();
+      }
+
+      @Override
+      public List<Hash> nodes(List<NodeId> ids) {
+        return memory.nodes(ids);
+      }
+
+      @Override
+      public byte[] entry(long index) {
+        return memory.entry(index);
+      }
+
+      @Override
+      public void append(long fromSize, List<byte[]> entries, List<Node> completed) {
+        if (refuse[0]) {
+          throw new IllegalStateException("disk full");
+        }
+        memory.append(fromSize, entries, completed);
+      }
+    };
     Ledger ledger = ledger(store);
     ledger.append(entries(0, 5));
-    store.append(5, entries(5, 6), List.of()); // Another writer moves the store on behind the ledger's back.
     TreeHead before = ledger.head();
-    assertThatThrownBy(() -> ledger.append(entries(6, 8)))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("append from size 5 but the store holds 6");
+    refuse[0] = true;
+
+    assertThatThrownBy(() -> ledger.append(entries(5, 8))).hasMessage("disk full");
     assertThat(ledger.head()).isEqualTo(before);
+    refuse[0] = false;
+    assertThat(ledger.append(entries(5, 6)).first()).isEqualTo(5);
+  }
+
+  @Test
+  void appendsWhereTheSharedStoreEndsWhenAnotherLedgerMovedIt() {
+    InMemoryLogStore store = new InMemoryLogStore();
+    Ledger first = ledger(store);
+    Ledger second = ledger(store);
+    first.append(entries(0, 5));
+
+    assertThat(second.head().size()).isZero(); // It has not looked yet.
+    assertThat(second.append(entries(5, 7)).first()).isEqualTo(5);
+    assertThat(first.append(entries(7, 8)).first()).isEqualTo(7);
+    assertThat(second.refresh()).isEqualTo(first.head());
+    List<byte[]> all = entries(0, 8);
+    assertThat(first.head().root()).isEqualTo(new ReferenceTree(all).root(8));
+  }
+
+  @Test
+  void ledgersSharingOneStoreFromManyThreadsKeepOneConsistentLog() throws Exception {
+    InMemoryLogStore store = new InMemoryLogStore();
+    List<Ledger> nodes = List.of(ledger(store), ledger(store), ledger(store));
+    Set<Long> indices = ConcurrentHashMap.newKeySet();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> work = new ArrayList<>();
+      for (int w = 0; w < 30; w++) {
+        Ledger node = nodes.get(w % nodes.size());
+        int writer = w;
+        work.add(threads.submit(() -> {
+          for (int b = 0; b < 20; b++) {
+            Appended appended = node.append(List.of(bytes(writer + "/" + b), bytes(writer + "/" + b + "'")));
+            assertThat(indices.add(appended.index(0)) && indices.add(appended.index(1))).isTrue();
+            assertThat(node.entry(appended.index(1))).isEqualTo(bytes(writer + "/" + b + "'"));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : work) {
+        future.get();
+      }
+    }
+    assertThat(indices).hasSize(1_200);
+    nodes.forEach(Ledger::refresh);
+    assertThat(nodes).extracting(Ledger::head).containsOnly(nodes.getFirst().head());
+    assertThat(LogAudit.check(store, Optional.empty()).ok()).isTrue();
   }
 
   @Test

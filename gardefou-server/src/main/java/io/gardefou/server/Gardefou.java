@@ -1,20 +1,25 @@
 package io.gardefou.server;
 
+import io.gardefou.account.Accounts;
 import io.gardefou.actor.Appeals;
 import io.gardefou.actor.DecisionLookup;
 import io.gardefou.actor.Pseudonyms;
 import io.gardefou.actor.Standings;
 import io.gardefou.actor.StrikingVerdictLog;
 import io.gardefou.audit.AuditTrail;
+import io.gardefou.bank.BankDetector;
+import io.gardefou.bank.HashBanks;
+import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
+import io.gardefou.gateway.OutputRegistry;
 import io.gardefou.gateway.RecentOutputs;
 import io.gardefou.gateway.Upstream;
-import io.gardefou.hash.PdqDetector;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.ImageDetector;
 import io.gardefou.ledger.Ledger;
+import io.gardefou.ledger.NoteSigner;
 import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
@@ -48,7 +53,6 @@ import org.slf4j.LoggerFactory;
 /** Wires Garde-fou together by constructors: the one place that knows every part. */
 public final class Gardefou implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gardefou.class);
-  private static final Logger AUDIT = LoggerFactory.getLogger("io.gardefou.audit");
   /** How often a {@code --policy} directory is looked at for changed packs. */
   static final Duration POLICY_POLL = Duration.ofSeconds(2);
   /** Verdicts waiting for the ledger before callers get back-pressure, and the most committed at once. */
@@ -58,44 +62,51 @@ public final class Gardefou implements AutoCloseable {
   private static final int RECENT_OUTPUTS = 100_000;
 
   private final Database database;
+  private final AuditTrail auditTrail;
   private final Optional<PolicyReloader> reloader;
+  private final HashBanks banks;
   private final Screener screener;
+  private final Accounts accounts;
   private final HttpApi http;
   private final EvidenceVault vault;
   private final ScheduledExecutorService vaultPurge;
 
   private Gardefou(ServerConfig config) {
     Pseudonyms pseudonyms = ActorKey.loadOrCreate(config.dataDir());
-    this.database = config.database().isEmpty()
-        ? Database.openDefault(config.dataDir())
-        : Database.open(config.database());
+    this.database = database(config);
     LedgerVerdictLog ledgerLog;
     try {
       ledgerLog = database.ledgerVerdictLog(LedgerKey.loadOrCreate(config.dataDir()), LEDGER_QUEUE, LEDGER_BATCH);
-      this.vault = vault(config, database, auditTrail(database));
+      this.vault = vault(config, database, ledgerLog);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+    this.auditTrail = ledgerLog;
     Ledger ledger = ledgerLog.ledger();
     LOG.info("Audit ledger {} at size {}; verifier key {}", ledger.origin(), ledger.head().size(),
         ledger.verifier().verifierKey());
     Metrics metrics = new Metrics();
     SwappablePolicy policy = new SwappablePolicy(policy(config));
     this.reloader = config.policyDir().map(dir -> PolicyReloader.watch(dir, config.tenants(), policy, POLICY_POLL));
-    AuditTrail audit = auditTrail(ledger);
+    this.banks = HashBanks.open(database.bankStore(), Clock.systemUTC());
+    LOG.info("Hash banks: {} ({} bytes of PDQ index)", banks.counts(), banks.indexBytes());
+    AuditTrail audit = ledgerLog;
     Standings standings = new Standings(database.actors(), config.strikes(), audit, Clock.systemUTC());
     Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
     // The vault keeps a refusal's contents only after the ledger recorded its decision.
     this.screener = screener(config,
-        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, standings);
-    this.http = new HttpApi(config, screener, gateway(config, screener), metrics, database::ping, ledger,
-        new ActorDesk(pseudonyms, standings, appeals));
+        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, banks, standings);
+    this.accounts = accounts(database, ledgerLog);
+    AdminKey.issueIfNone(accounts, config.dataDir());
+    this.http = new HttpApi(config, screener, gateway(config, screener, new GeneratedOutputsBank(banks)), metrics, database::ping, ledger,
+        new ActorDesk(pseudonyms, standings, appeals), accounts);
     http.serveEvidence(vault);
     this.vaultPurge = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().name("gardefou-vault-purge").daemon().factory());
     long every = config.vault().purgeEvery().toMillis();
     vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
+    http.banks(banks, Clock.systemUTC());
     http.serveReports(reports(config, database, ledger));
   }
 
@@ -113,17 +124,18 @@ public final class Gardefou implements AutoCloseable {
 
   /**
    * The screener every entry point shares: the same detectors, policy, tenants' settings (adult-content
-   * opt-in, default jurisdiction) and deadline.
+   * opt-in, default jurisdiction) and deadline. Without a database, its hash banks are empty.
    */
   public static Screener screener(ServerConfig config, VerdictLog log) {
-    return screener(config, log, policy(config));
+    return screener(config, log, policy(config), HashBanks.open(new InMemoryBankStore(), Clock.systemUTC()));
   }
 
-  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, Precheck... prechecks) {
+  private static Screener screener(
+      ServerConfig config, VerdictLog log, Policy policy, HashBanks banks, Precheck... prechecks) {
     Screener.Builder builder = Screener.builder()
         .detector(TextDetector.create())
-        .detector(new PdqDetector(decoder(config)))
-        .detector(ImageDetector.create(decoder(config)))
+        .detector(new BankDetector(imageDecoder(config), banks))
+        .detector(ImageDetector.create(imageDecoder(config)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log);
@@ -133,23 +145,19 @@ public final class Gardefou implements AutoCloseable {
     return builder.build();
   }
 
-  /**
-   * Where accountable acts other than decisions (appeals, suspensions, bans) are recorded. Seam for the ledger's
-   * batched AuditTrail: until it is wired here, each event is appended to the same ledger on its own, durably
-   * before the act is applied.
-   */
-  private static AuditTrail auditTrail(Ledger ledger) {
-    return event -> ledger.append(event.canonicalJson());
-  }
-
   /** Recorded decisions as an appeal needs them: tenant, actor pseudonym, decision. */
   private static DecisionLookup decisions(VerdictRecords verdicts) {
     return decisionId -> verdicts.find(decisionId).map(verdict -> new DecisionLookup.Recorded(
         verdict.decisionId(), verdict.tenant(), verdict.actorId(), verdict.decision()));
   }
 
-  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  /** The images gateway, its outputs registered in memory only: for tools and tests without a store. */
   public static Gateway gateway(ServerConfig config, Screener screener) {
+    return gateway(config, screener, new RecentOutputs(RECENT_OUTPUTS));
+  }
+
+  /** The images gateway over the screener and the configured upstream, the built-in demo one by default. */
+  public static Gateway gateway(ServerConfig config, Screener screener, OutputRegistry outputs) {
     GatewaySettings settings = config.gateway();
     Upstream upstream = settings.demo()
         ? DemoUpstream.create()
@@ -159,12 +167,12 @@ public final class Gardefou implements AutoCloseable {
     } else {
       LOG.info("images upstream: {} (API key {})", settings.upstream(), settings.upstreamApiKey().isPresent() ? "set" : "not set");
     }
-    return Gateway.create(screener, upstream, decoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
-        new RecentOutputs(RECENT_OUTPUTS));
+    return Gateway.create(screener, upstream, imageDecoder(config), settings.maxImagesN(), settings.maxConcurrentPerTenant(),
+        outputs);
   }
 
-  /** Image decoding within the limits, the client's upload limit included. */
-  private static ImageDecoder decoder(ServerConfig config) {
+  /** Image decoding within the limits, the client's upload limit included: the same for every entry point. */
+  public static ImageDecoder imageDecoder(ServerConfig config) {
     ImageLimits defaults = ImageLimits.defaults();
     return ImageDecoder.create(new ImageLimits(
         config.gateway().maxImageBytes(), defaults.maxPixels(), defaults.maxFrames(), defaults.maxDimension()));
@@ -180,7 +188,7 @@ public final class Gardefou implements AutoCloseable {
 
   /** The names of the detectors {@link #screener} runs, in its order. */
   public static List<String> detectorNames() {
-    return List.of(TextDetector.NAME, PdqDetector.NAME, ImageDetector.NAME);
+    return List.of(TextDetector.NAME, BankDetector.NAME, ImageDetector.NAME);
   }
 
   /**
@@ -203,18 +211,6 @@ public final class Gardefou implements AutoCloseable {
         .build();
   }
 
-  /**
-   * Where accountable acts other than decisions (evidence read, held, erased, expired) are recorded. The seam for the
-   * ledger's {@link AuditTrail} (issue 7): until it lands here, each event is logged as its canonical JSON and the
-   * returned index is -1.
-   */
-  public static AuditTrail auditTrail(Database database) {
-    return event -> {
-      AUDIT.info("{}", new String(event.canonicalJson(), StandardCharsets.UTF_8));
-      return -1;
-    };
-  }
-
   /** The evidence vault of refused requests. */
   public EvidenceVault vault() {
     return vault;
@@ -228,9 +224,48 @@ public final class Gardefou implements AutoCloseable {
     }
   }
 
+  /** The configured store: the JDBC URL, else the SQLite file under the data directory; migrated as it opens. */
+  public static Database database(ServerConfig config) {
+    return config.database().isEmpty() ? Database.openDefault(config.dataDir()) : Database.open(config.database());
+  }
+
+  /** The API keys over the store; key creation and revocation are recorded in {@code trail}. */
+  public static Accounts accounts(Database database, AuditTrail trail) {
+    return Accounts.builder().store(database.keys()).auditTrail(trail).build();
+  }
+
+  /**
+   * Accountable acts other than verdicts, each appended to {@code ledger} as its canonical JSON. A seam: the
+   * ledger's own batching AuditTrail (issue #7, ledger part) replaces it in the server when it lands.
+   */
+  public static AuditTrail ledgerTrail(Ledger ledger) {
+    return event -> ledger.append(event.canonicalJson());
+  }
+
+  /** The ledger in the configured store and data directory, as a command-line tool appends to it. */
+  public static AuditTrail ledgerTrail(ServerConfig config, Database database) {
+    NoteSigner signer = LedgerKey.loadOrCreate(config.dataDir());
+    return ledgerTrail(Ledger.builder().origin(signer.name()).signer(signer).store(database.logStore()).build());
+  }
+
+  /** The API keys this server checks; for tests and tools that issue keys to a running server. */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /** The hash banks, whose index every screening queries: add outputs, take-downs; ask "was this made here?". */
+  public HashBanks banks() {
+    return banks;
+  }
+
   /** The recorded verdicts, read back. */
   public VerdictRecords verdicts() {
     return database.verdicts();
+  }
+
+  /** Where accountable acts other than decisions are recorded: the same ledger, batched with the decisions. */
+  public AuditTrail auditTrail() {
+    return auditTrail;
   }
 
   /** The port the server listens on, which differs from the configured one when that was 0. */

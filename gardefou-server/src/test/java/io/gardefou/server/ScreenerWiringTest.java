@@ -2,6 +2,7 @@ package io.gardefou.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.bank.BankDetector;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Category;
 import io.gardefou.model.Fact;
@@ -35,7 +36,7 @@ class ScreenerWiringTest {
       assertThat(verdict.signals().scores()).filteredOn(s -> s.detector().equals("image"))
           .extracting(Score::category)
           .contains(Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL);
-      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("image", "pdq");
+      assertThat(verdict.signals().facts()).extracting(Fact::detector).contains("image", BankDetector.NAME);
       assertThat(verdict.categories()).doesNotContain(Category.SEXUAL);
     }
   }

@@ -1,5 +1,8 @@
 package io.gardefou.store;
 
+import io.gardefou.ledger.Checkpoint;
+import io.gardefou.ledger.InvalidNoteException;
+import io.gardefou.ledger.SignedNote;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,13 +22,20 @@ public final class CheckpointRecords {
         .findOne());
   }
 
-  /** Replaces the saved note. */
+  /**
+   * Replaces the saved note unless the saved one is of a larger tree: gateway nodes sharing the database save
+   * in turn, and a node that saw the log a moment earlier must not move the checkpoint back.
+   *
+   * @throws InvalidNoteException if {@code signedNote} is not a checkpoint note
+   */
   public void save(String signedNote) {
-    Objects.requireNonNull(signedNote, "signedNote");
+    long size = Checkpoint.parseBody(SignedNote.parse(signedNote).text()).size();
     jdbi.useHandle(handle -> handle.createUpdate("""
-            INSERT INTO ledger_checkpoint (id, note) VALUES (1, :note)
-            ON CONFLICT (id) DO UPDATE SET note = excluded.note""")
+            INSERT INTO ledger_checkpoint (id, note, size) VALUES (1, :note, :size)
+            ON CONFLICT (id) DO UPDATE SET note = excluded.note, size = excluded.size
+            WHERE ledger_checkpoint.size <= excluded.size""")
         .bind("note", signedNote)
+        .bind("size", size)
         .execute());
   }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gardefou.actor.ActorStore;
 import io.gardefou.actor.AppealStore;
+import io.gardefou.account.KeyStore;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.NoteSigner;
@@ -42,6 +43,8 @@ public final class Database implements AutoCloseable {
   private final JdbcActorStore actors;
   private final JdbcAppealStore appeals;
   private final VaultStore vaultStore;
+  private final JdbcKeyStore keys;
+  private final JdbcBankStore bankStore;
   private final List<LedgerVerdictLog> ledgerLogs = new CopyOnWriteArrayList<>();
 
   private Database(HikariDataSource dataSource, Vendor vendor) {
@@ -49,11 +52,13 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.verdictLog = new JdbcVerdictLog(jdbi);
     this.verdicts = new VerdictRecords(jdbi, vendor);
-    this.logStore = new JdbcLogStore(jdbi);
+    this.logStore = new JdbcLogStore(jdbi, vendor);
     this.checkpoints = new CheckpointRecords(jdbi);
     this.actors = new JdbcActorStore(jdbi, vendor);
     this.appeals = new JdbcAppealStore(jdbi, vendor);
     this.vaultStore = new JdbcVaultStore(jdbi, vendor);
+    this.keys = new JdbcKeyStore(jdbi, vendor);
+    this.bankStore = new JdbcBankStore(jdbi, vendor);
   }
 
   /**
@@ -93,8 +98,8 @@ public final class Database implements AutoCloseable {
   /**
    * A verdict log that also appends each decision to this database's ledger, whose checkpoints
    * {@code signer} signs under its name as origin: verdict rows and ledger entries commit together, in
-   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. Closed with the
-   * database.
+   * batches of up to {@code maxBatch}, with back-pressure past {@code capacity} waiting. It is also the
+   * {@link io.gardefou.audit.AuditTrail} whose events go to the same ledger. Closed with the database.
    */
   public LedgerVerdictLog ledgerVerdictLog(NoteSigner signer, int capacity, int maxBatch) {
     Ledger ledger = Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
@@ -126,6 +131,16 @@ public final class Database implements AutoCloseable {
   /** Where the evidence vault keeps refused requests' sealed contents. */
   public VaultStore vaultStore() {
     return vaultStore;
+  }
+
+  /** The API keys: their hashes and what is known of them. */
+  public KeyStore keys() {
+    return keys;
+  }
+
+  /** The hash banks' definitions and entries. */
+  public JdbcBankStore bankStore() {
+    return bankStore;
   }
 
   public VerdictRecords verdicts() {
@@ -186,6 +201,8 @@ public final class Database implements AutoCloseable {
     sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
     // Zero deleted and overwritten bytes, so that a crypto-shredded vault key does not linger in free pages.
     sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+    // IMMEDIATE takes the write lock at BEGIN: a ledger batch reads the log's size and appends under one lock.
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);

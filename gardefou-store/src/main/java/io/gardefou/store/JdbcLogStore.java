@@ -20,9 +20,20 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The ledger's {@link LogStore} in SQLite or PostgreSQL: one row per entry, one per complete subtree, and
  * the committed size in a row of its own, all written in one transaction per batch.
+ *
+ * <p>Several gateway processes may share one PostgreSQL database: {@link #exclusively} runs each batch in
+ * one transaction that first takes a transaction-scoped advisory lock, so one process integrates at a time
+ * and reads the size and right edge of the tree under that lock. The lock ends with the transaction, so a
+ * process that dies mid-batch releases it with its connection (docs/design/ledger.md, Several nodes).
  */
 public final class JdbcLogStore implements LogStore {
+  /** The advisory lock key that elects the integrator: the first 8 bytes of SHA-256("gardefou-ledger"). */
+  static final long INTEGRATOR_LOCK = 0x194ee84fea32141eL;
+
   private final Jdbi jdbi;
+  private final Vendor vendor;
+  /** The transaction {@link #exclusively} runs in on this thread; reads and the append inside it use it. */
+  private final ThreadLocal<Handle> exclusive = new ThreadLocal<>();
   /*
    * What the current thread's next append also writes in its transaction: the verdict rows of the decisions
    * it appends. The ledger publishes its new head only after this store's append returns, that is after
@@ -30,13 +41,37 @@ public final class JdbcLogStore implements LogStore {
    */
   private final ThreadLocal<HandleConsumer<SQLException>> alongside = new ThreadLocal<>();
 
-  JdbcLogStore(Jdbi jdbi) {
+  JdbcLogStore(Jdbi jdbi, Vendor vendor) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.vendor = Objects.requireNonNull(vendor, "vendor");
   }
 
   @Override
   public long size() {
-    return jdbi.withHandle(JdbcLogStore::size);
+    Handle handle = exclusive.get();
+    return handle != null ? size(handle) : jdbi.withHandle(JdbcLogStore::size);
+  }
+
+  /**
+   * One transaction under the integrator lock: PostgreSQL's {@code pg_advisory_xact_lock}, held until commit
+   * or rollback; in SQLite the database's own write lock, which every transaction takes at BEGIN (IMMEDIATE).
+   */
+  @Override
+  public <T> T exclusively(Supplier<T> integration) {
+    if (exclusive.get() != null) {
+      throw new IllegalStateException("already integrating on this thread");
+    }
+    return jdbi.inTransaction(handle -> {
+      if (vendor == Vendor.POSTGRESQL) {
+        handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", INTEGRATOR_LOCK).mapTo(String.class).one();
+      }
+      exclusive.set(handle);
+      try {
+        return integration.get();
+      } finally {
+        exclusive.remove();
+      }
+    });
   }
 
   @Override
@@ -49,7 +84,7 @@ public final class JdbcLogStore implements LogStore {
       sql.append(i == 0 ? "" : " OR ").append("(level = :l").append(i).append(" AND idx = :i").append(i).append(')');
     }
     Map<NodeId, Hash> found = new HashMap<>();
-    jdbi.useHandle(handle -> {
+    inHandle(handle -> {
       var query = handle.createQuery(sql.toString());
       for (int i = 0; i < ids.size(); i++) {
         query.bind("l" + i, ids.get(i).level()).bind("i" + i, ids.get(i).index());
@@ -112,23 +147,39 @@ public final class JdbcLogStore implements LogStore {
   @Override
   public void append(long fromSize, List<byte[]> entries, List<Node> completed) {
     try {
-      jdbi.useTransaction(handle -> {
-        // The optimistic check comes first: in PostgreSQL it also locks the size row until commit.
-        int moved = handle.createUpdate("UPDATE ledger_size SET size = :to WHERE id = 1 AND size = :from")
-            .bind("to", fromSize + entries.size())
-            .bind("from", fromSize)
-            .execute();
-        if (moved != 1) {
-          throw new IllegalStateException("append from size " + fromSize + " but the store holds " + size(handle));
-        }
-        insertRows(handle.getConnection(), fromSize, entries, completed);
-        HandleConsumer<SQLException> rows = alongside.get();
-        if (rows != null) {
-          rows.useHandle(handle);
-        }
-      });
+      Handle handle = exclusive.get();
+      if (handle != null) {
+        appendIn(handle, fromSize, entries, completed);
+      } else {
+        jdbi.useTransaction(own -> appendIn(own, fromSize, entries, completed));
+      }
     } catch (SQLException e) {
       throw new StoreFailure("could not append " + entries.size() + " ledger entries", e);
+    }
+  }
+
+  private void appendIn(Handle handle, long fromSize, List<byte[]> entries, List<Node> completed) throws SQLException {
+    // The optimistic check stays under the lock: a writer that bypassed it fails instead of forking the log.
+    int moved = handle.createUpdate("UPDATE ledger_size SET size = :to WHERE id = 1 AND size = :from")
+        .bind("to", fromSize + entries.size())
+        .bind("from", fromSize)
+        .execute();
+    if (moved != 1) {
+      throw new IllegalStateException("append from size " + fromSize + " but the store holds " + size(handle));
+    }
+    insertRows(handle.getConnection(), fromSize, entries, completed);
+    HandleConsumer<SQLException> rows = alongside.get();
+    if (rows != null) {
+      rows.useHandle(handle);
+    }
+  }
+
+  private void inHandle(HandleConsumer<RuntimeException> use) {
+    Handle handle = exclusive.get();
+    if (handle != null) {
+      use.useHandle(handle);
+    } else {
+      jdbi.useHandle(use);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.gardefou.store;
 
+import io.gardefou.audit.AuditEvent;
+import io.gardefou.audit.AuditTrail;
 import io.gardefou.audit.DecisionRecord;
 import io.gardefou.ledger.Appended;
 import io.gardefou.ledger.Ledger;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each verdict twice in one database: as a row of {@code verdicts} (to query) and as the canonical
  * {@link DecisionRecord} appended to the audit {@link Ledger} (to verify). {@link #append} returns once
- * both are committed, so no response leaves before its decision is durable.
+ * both are committed, so no response leaves before its decision is durable. It is also the
+ * {@link AuditTrail}: an {@link AuditEvent} becomes a ledger entry of its own, with no verdict row.
  *
  * <p>Callers queue; one integrator thread drains up to {@code maxBatch} at a time and commits them as one
  * batch: verdict rows, ledger entries and subtree hashes in one transaction, one fsync per batch, which is
  * what makes thousands of appends a second possible. A full queue is back-pressure:
  * {@link VerdictLogFullException}, not a wait.
  */
-public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
+public final class LedgerVerdictLog implements VerdictLog, AuditTrail, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerVerdictLog.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
   /** Re-sign and keep the checkpoint at most this often: it is one more commit, not needed per batch. */
@@ -47,7 +51,10 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
   private long checkpointSavedAt = System.nanoTime() - CHECKPOINT_EVERY_NANOS;
   private long checkpointSavedSize = -1;
 
-  private record Pending(ScreeningRequest request, Verdict verdict, byte[] entry, CompletableFuture<Long> index) {}
+  /** A queued entry: a decision (with its verdict row) or an audit event (entry only). */
+  private record Pending(Optional<Decided> decided, byte[] entry, CompletableFuture<Long> index) {}
+
+  private record Decided(ScreeningRequest request, Verdict verdict) {}
 
   LedgerVerdictLog(JdbcLogStore store, Ledger ledger, CheckpointRecords checkpoints, int capacity, int maxBatch) {
     if (capacity < 1 || maxBatch < 1) {
@@ -74,8 +81,23 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
    * @throws IllegalStateException if the log is closed, or the commit failed (the cause says why)
    */
   public long record(ScreeningRequest request, Verdict verdict) {
-    Pending pending = new Pending(request, verdict, DecisionRecord.of(request, verdict).canonicalJson(),
-        new CompletableFuture<>());
+    return await(new Pending(Optional.of(new Decided(request, verdict)),
+        DecisionRecord.of(request, verdict).canonicalJson(), new CompletableFuture<>()), "verdict");
+  }
+
+  /**
+   * Appends the event's canonical JSON to the ledger, batched with the decisions, and returns its index once
+   * committed.
+   *
+   * @throws VerdictLogFullException if the queue is full
+   * @throws IllegalStateException if the log is closed, or the commit failed (the cause says why)
+   */
+  @Override
+  public long record(AuditEvent event) {
+    return await(new Pending(Optional.empty(), event.canonicalJson(), new CompletableFuture<>()), "audit event");
+  }
+
+  private long await(Pending pending, String what) {
     if (closed) {
       throw new IllegalStateException("the verdict log is closed");
     }
@@ -89,17 +111,17 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
         } catch (TimeoutException e) {
           // A close() racing the offer can leave this one behind the integrator's last drain.
           if (!integrator.isAlive() && queue.remove(pending)) {
-            throw new IllegalStateException("the verdict log closed before the verdict was recorded");
+            throw new IllegalStateException("the verdict log closed before the " + what + " was recorded");
           }
         }
       }
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException cause
-          ? new IllegalStateException("the verdict was not recorded: " + cause.getMessage(), cause)
-          : new IllegalStateException("the verdict was not recorded", e.getCause());
+          ? new IllegalStateException("the " + what + " was not recorded: " + cause.getMessage(), cause)
+          : new IllegalStateException("the " + what + " was not recorded", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the verdict was being recorded; it may or may not be", e);
+      throw new IllegalStateException("interrupted while the " + what + " was being recorded; it may or may not be", e);
     }
   }
 
@@ -171,25 +193,36 @@ public final class LedgerVerdictLog implements VerdictLog, AutoCloseable {
   }
 
   private void commitTogether(List<Pending> batch) {
-    List<ScreeningRequest> requests = batch.stream().map(Pending::request).toList();
-    List<Verdict> verdicts = batch.stream().map(Pending::verdict).toList();
+    List<Decided> decided = batch.stream().flatMap(pending -> pending.decided().stream()).toList();
+    List<ScreeningRequest> requests = decided.stream().map(Decided::request).toList();
+    List<Verdict> verdicts = decided.stream().map(Decided::verdict).toList();
     Appended appended = store.withRows(
-        handle -> JdbcVerdictLog.insertAll(handle, requests, verdicts),
+        handle -> {
+          if (!decided.isEmpty()) {
+            JdbcVerdictLog.insertAll(handle, requests, verdicts);
+          }
+        },
         () -> ledger.append(batch.stream().map(Pending::entry).toList()));
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).index().complete(appended.index(i));
     }
   }
 
+  /**
+   * At most once a second (and at close): catches up with what other nodes appended, then keeps the signed
+   * checkpoint if the size moved. The store keeps the largest, so nodes saving in turn never move it back.
+   */
   private void saveCheckpoint(boolean now) {
-    long size = ledger.head().size();
-    if (size == checkpointSavedSize || !now && System.nanoTime() - checkpointSavedAt < CHECKPOINT_EVERY_NANOS) {
+    if (!now && System.nanoTime() - checkpointSavedAt < CHECKPOINT_EVERY_NANOS) {
       return;
     }
+    checkpointSavedAt = System.nanoTime();
     try {
-      checkpoints.save(ledger.checkpoint());
-      checkpointSavedAt = System.nanoTime();
-      checkpointSavedSize = size;
+      long size = ledger.refresh().size();
+      if (size != checkpointSavedSize) {
+        checkpoints.save(ledger.checkpoint());
+        checkpointSavedSize = size;
+      }
     } catch (RuntimeException e) {
       LOG.warn("Could not save the ledger checkpoint: {}", e.toString());
     }

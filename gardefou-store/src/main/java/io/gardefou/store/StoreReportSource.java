@@ -79,6 +79,9 @@ final class StoreReportSource implements ReportSource {
       List<byte[]> chunk = log.entries(from, (int) Math.min(CHUNK, size - from));
       for (int i = 0; i < chunk.size(); i++) {
         JsonNode entry = parse(chunk.get(i));
+        if (entry.has("event")) {
+          continue; // An audit event (AuditEvent), not a decision record.
+        }
         String decisionId = entry.path("decision_id").asText();
         if (wanted.contains(decisionId)) {
           found.put(decisionId, read(from + i, entry));

@@ -4,6 +4,13 @@ import static io.gardefou.store.Fixtures.PROMPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gardefou.account.Accounts;
+import io.gardefou.account.ApiKey;
+import io.gardefou.account.IssuedKey;
+import io.gardefou.account.KeyId;
+import io.gardefou.account.Role;
+import io.gardefou.account.StoredKey;
+import io.gardefou.audit.AuditEvent;
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.LogAudit;
@@ -11,6 +18,7 @@ import io.gardefou.ledger.LogStore;
 import io.gardefou.ledger.MerkleHashes;
 import io.gardefou.ledger.MerkleProofs;
 import io.gardefou.ledger.NoteSigner;
+import io.gardefou.ledger.TreeHead;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Decision;
 import io.gardefou.model.DecisionId;
@@ -102,6 +110,28 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void keepsApiKeysHashedAndRevokesThem() {
+    Database database = open();
+    Instant now = Instant.parse("2026-11-22T05:30:00.123456Z");
+    Accounts accounts = Accounts.builder().store(database.keys()).auditTrail(event -> 0).clock(() -> now).build();
+    IssuedKey operator = accounts.create(Role.OPERATOR, "tenant-a", "billing service", "cli");
+    IssuedKey auditor = accounts.create(Role.AUDITOR, "tenant-b", "", "cli");
+
+    assertThat(accounts.authenticate(operator.token())).hasValueSatisfying(key -> assertThat(key.tenant()).isEqualTo("tenant-a"));
+    assertThat(accounts.revoke(auditor.key().id(), "cli")).isTrue();
+
+    assertThat(database.keys().list()).containsExactlyInAnyOrder(
+        new ApiKey(operator.key().id(), "tenant-a", Role.OPERATOR, "billing service", now, Optional.of(now), Optional.empty()),
+        new ApiKey(auditor.key().id(), "tenant-b", Role.AUDITOR, "", now, Optional.empty(), Optional.of(now)));
+    StoredKey stored = database.keys().find(operator.key().id()).orElseThrow();
+    assertThat(stored.hash().iterations()).isEqualTo(Accounts.DEFAULT_ITERATIONS);
+    assertThat(stored.hash().salt()).hasSize(16);
+    assertThat(accounts.authenticate(auditor.token())).isEmpty();
+    assertThat(database.keys().find(KeyId.of("aaaaaaaaaaaaaaaa"))).isEmpty();
+    assertThat(database.keys().revoke(auditor.key().id(), now)).as("revoked already").isFalse();
+  }
+
+  @Test
   void recordsEveryVerdictWithDigestsNotContent() {
     Database database = open();
     InputImage photo = InputImage.of("holiday-photo.jpg", "not really a jpeg".getBytes(StandardCharsets.UTF_8));
@@ -189,7 +219,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "6", "7", "11");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "11");
   }
 
   @Test
@@ -385,6 +415,69 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void auditEventsShareTheLedgerWithDecisionsButGetNoVerdictRow() {
+    Database database = open();
+    LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10, 10);
+    ScreeningRequest request = Fixtures.textRequest();
+    AuditEvent event = new AuditEvent("key.revoked", "key_1", "key_2", Instant.parse("2026-01-02T03:04:05Z"),
+        Map.of("reason", "leaked"));
+
+    assertThat(log.record(request, Fixtures.refusal(request))).isZero();
+    assertThat(log.record(event)).isEqualTo(1);
+    ScreeningRequest other = Fixtures.textRequest();
+    assertThat(log.record(other, Fixtures.allowance(other))).isEqualTo(2);
+
+    assertThat(database.verdicts().count()).isEqualTo(2);
+    assertThat(log.ledger().entry(1)).isEqualTo(event.canonicalJson());
+    log.close();
+    Checkpoint saved = Checkpoint.verify(database.checkpoints().latest().orElseThrow(), SIGNER.verifier());
+    assertThat(LogAudit.check(database.logStore(), Optional.of(saved)).ok()).isTrue();
+    assertThat(saved.size()).isEqualTo(3);
+  }
+
+  /**
+   * Two gateway nodes: two databases opened on one store share nothing in memory, like two processes. Each
+   * batch takes the integrator lock and appends where the log ends, so the log is one and every decision is
+   * in it once.
+   */
+  @Test
+  void twoNodesOnOneDatabaseAppendToOneLogThatAudits() throws Exception {
+    List<LedgerVerdictLog> nodes = List.of(open().ledgerVerdictLog(SIGNER, 1_000, 16),
+        open().ledgerVerdictLog(SIGNER, 1_000, 16));
+    Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int thread = 0; thread < 40; thread++) {
+        LedgerVerdictLog node = nodes.get(thread % 2);
+        writers.add(threads.submit(() -> {
+          for (int i = 0; i < 10; i++) {
+            ScreeningRequest request = Fixtures.textRequest();
+            Verdict verdict = Fixtures.refusal(request);
+            node.record(request, verdict);
+            acknowledged.add(verdict.decisionId().toString());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    }
+    nodes.forEach(LedgerVerdictLog::close);
+
+    Database auditor = open();
+    Checkpoint saved = Checkpoint.verify(auditor.checkpoints().latest().orElseThrow(), SIGNER.verifier());
+    assertThat(saved.size()).isEqualTo(400);
+    assertThat(nodes).extracting(node -> node.ledger().refresh()).containsOnly(new TreeHead(400, saved.root()));
+    assertThat(LogAudit.check(auditor.logStore(), Optional.of(saved)).problem()).isEmpty();
+    List<String> logged = new ArrayList<>();
+    for (byte[] entry : auditor.logStore().entries(0, 400)) {
+      logged.add(new String(entry, StandardCharsets.UTF_8).replaceAll(".*\"decision_id\":\"([^\"]+)\".*", "$1"));
+    }
+    assertThat(logged).containsExactlyInAnyOrderElementsOf(acknowledged);
+  }
+
+  @Test
   void ledgerVerdictLogRefusesOnceClosed() {
     Database database = open();
     LedgerVerdictLog log = database.ledgerVerdictLog(SIGNER, 10, 10);
@@ -419,6 +512,57 @@ abstract class DatabaseContract {
         getClass().getSimpleName(), threads * perThread, seconds, threads * perThread / seconds, cpuMicros,
         os.getSystemLoadAverage(), os.getAvailableProcessors());
     assertThat(log.ledger().head().size()).isEqualTo(20_000 + threads * perThread);
+  }
+
+  @Test
+  void hashBanksPersistAndTheirIndexIsRebuiltOnReopening() {
+    java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-11-22T05:00:00.123456Z"), java.time.ZoneOffset.UTC);
+    io.gardefou.hash.PdqHash pdq = io.gardefou.hash.PdqHash.fromHex(
+        "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22");
+    io.gardefou.bank.BankHash md5 = io.gardefou.bank.BankHash.md5("cab08b36195edb1a1231d2d09fa450e0");
+    try (Database first = open()) {
+      io.gardefou.bank.HashBanks banks = io.gardefou.bank.HashBanks.open(first.bankStore(), clock);
+      banks.define(new io.gardefou.bank.Bank(io.gardefou.bank.BankName.TAKEDOWNS, io.gardefou.bank.BankAction.factOnly(), 12));
+      banks.add(io.gardefou.bank.BankName.KNOWN_CSAM, new io.gardefou.hash.PdqResult(pdq, 100), "case, \"one\"");
+      banks.addAll(List.of(new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.NCII_VICTIMS, md5, "stopncii", clock.instant())));
+    }
+
+    io.gardefou.bank.HashBanks reopened = io.gardefou.bank.HashBanks.open(open().bankStore(), clock);
+
+    assertThat(reopened.bank(io.gardefou.bank.BankName.TAKEDOWNS)).hasValueSatisfying(bank -> {
+      assertThat(bank.pdqThreshold()).isEqualTo(12);
+      assertThat(bank.action()).isEqualTo(io.gardefou.bank.BankAction.factOnly());
+    });
+    assertThat(reopened.counts()).containsEntry(io.gardefou.bank.BankName.KNOWN_CSAM, 1L)
+        .containsEntry(io.gardefou.bank.BankName.NCII_VICTIMS, 1L).containsEntry(io.gardefou.bank.BankName.GENERATED_OUTPUTS, 0L);
+    assertThat(reopened.match(new io.gardefou.hash.PdqResult(pdq, 100))).singleElement().satisfies(match -> {
+      assertThat(match.entry().label()).isEqualTo("case, \"one\"");
+      assertThat(match.entry().addedAt()).isEqualTo(clock.instant());
+    });
+    assertThat(reopened.matchExact(List.of(md5))).singleElement()
+        .satisfies(match -> assertThat(match.bank().name()).isEqualTo(io.gardefou.bank.BankName.NCII_VICTIMS));
+  }
+
+  @Test
+  void theBankStoreAddsEachHashOnceListsOldestFirstAndRemoves() {
+    io.gardefou.bank.BankStore store = open().bankStore();
+    store.putBank(io.gardefou.bank.Bank.of(io.gardefou.bank.BankName.TAKEDOWNS, io.gardefou.bank.BankAction.factOnly()));
+    Instant now = Instant.parse("2026-11-22T05:00:00Z");
+    var first = new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.TAKEDOWNS,
+        io.gardefou.bank.BankHash.sha256("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "b", now);
+    var second = new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.TAKEDOWNS,
+        io.gardefou.bank.BankHash.md5("cab08b36195edb1a1231d2d09fa450e0"), "a", now);
+
+    assertThat(store.addAll(List.of(first, second, first))).containsExactly(first, second);
+    assertThat(store.addAll(List.of(second))).isEmpty();
+    List<io.gardefou.bank.BankEntry> listed = new ArrayList<>();
+    store.forEach(io.gardefou.bank.BankName.TAKEDOWNS, listed::add);
+    assertThat(listed).containsExactly(first, second);
+    assertThat(store.remove(io.gardefou.bank.BankName.TAKEDOWNS, first.hash())).isTrue();
+    assertThat(store.remove(io.gardefou.bank.BankName.TAKEDOWNS, first.hash())).isFalse();
+    assertThat(store.find(io.gardefou.bank.BankName.TAKEDOWNS, second.hash())).hasValue(second);
+    assertThatThrownBy(() -> store.addAll(List.of(new io.gardefou.bank.BankEntry(io.gardefou.bank.BankName.of("nope"),
+        first.hash(), "", now)))).isInstanceOf(io.gardefou.bank.UnknownBankException.class);
   }
 
   private static List<Verdict> verdicts(ScreeningRequest request, int count) {

@@ -2,12 +2,12 @@ package io.gardefou.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.bank.BankDetector;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
 import io.gardefou.vault.Change;
 import io.gardefou.vault.EvidenceVault;
-import io.gardefou.vault.ImageRule;
 import io.gardefou.vault.MasterKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class SqliteVaultStoreTest extends VaultStoreContract {
     InputImage banked = image("BANKED-IMAGE-MARKER");
     InputImage ordinary = image("ORDINARY-IMAGE-MARKER");
 
-    vault.keep(edit(banked), refusal(edit(banked), Signals.from("hash-bank").fact(ImageRule.BANK_MATCH, "known-csam").build()));
+    vault.keep(edit(banked), refusal(edit(banked), Signals.from(BankDetector.NAME).fact(BankDetector.FACT_BANK_MATCH, "known-csam pdq 0 case-1").build()));
     Verdict kept = refusal(edit(ordinary), Signals.empty());
     vault.keep(edit(ordinary), kept);
 

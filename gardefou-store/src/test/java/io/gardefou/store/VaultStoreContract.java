@@ -3,6 +3,7 @@ package io.gardefou.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gardefou.bank.BankDetector;
 import io.gardefou.audit.AuditEvent;
 import io.gardefou.ledger.Checkpoint;
 import io.gardefou.ledger.LogAudit;
@@ -18,7 +19,6 @@ import io.gardefou.model.Actor;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.vault.Change;
 import io.gardefou.vault.EvidenceVault;
-import io.gardefou.vault.ImageRule;
 import io.gardefou.vault.MasterKey;
 import io.gardefou.vault.Opened;
 import io.gardefou.vault.Sealed;
@@ -209,7 +209,7 @@ abstract class VaultStoreContract {
     Database database = open();
     EvidenceVault vault = vault(database.vaultStore(), MasterKey.generate(), Clock.fixed(START, ZoneOffset.UTC));
     InputImage upload = image("BANKED-IMAGE-MARKER");
-    Verdict verdict = refusal(edit(upload), Signals.from("hash-bank").fact(ImageRule.BANK_MATCH, ImageRule.KNOWN_CSAM).build());
+    Verdict verdict = refusal(edit(upload), Signals.from(BankDetector.NAME).fact(BankDetector.FACT_BANK_MATCH, "known-csam pdq 0 case-1").build());
 
     vault.keep(edit(upload), verdict);
 

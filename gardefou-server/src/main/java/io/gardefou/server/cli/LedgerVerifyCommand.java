@@ -45,6 +45,10 @@ final class LedgerVerifyCommand implements Callable<Integer> {
       description = "The verifier key <name>+<id>+<base64>. Default: --data's ledger.key; --remote's FILE.key.")
   String key;
 
+  @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:GARDEFOU_API_KEY}",
+      description = "With --remote: an auditor's API key, needed to read entries (default: $GARDEFOU_API_KEY).")
+  String apiKey;
+
   @Option(names = "--checkpoint", paramLabel = "FILE", description = "With --remote: the checkpoint the auditor keeps.")
   Path checkpoint;
 
@@ -63,7 +67,8 @@ final class LedgerVerifyCommand implements Callable<Integer> {
         err.println("--remote needs --checkpoint FILE, the checkpoint you keep between runs");
         return 2;
       }
-      return new RemoteAudit(source.remote, checkpoint, Optional.ofNullable(key), samples, out, err).run();
+      return new RemoteAudit(source.remote, checkpoint, Optional.ofNullable(key), Optional.ofNullable(apiKey), samples,
+          out, err).run();
     }
     return verifyData(out, err);
   }

@@ -36,16 +36,20 @@ final class RemoteAudit {
   private final Path kept;
   private final Path keptKey;
   private final Optional<String> key;
+  private final Optional<String> apiKey;
   private final int samples;
   private final PrintWriter out;
   private final PrintWriter err;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  RemoteAudit(String base, Path kept, Optional<String> key, int samples, PrintWriter out, PrintWriter err) {
+  /** {@code apiKey}: an auditor's API key, which reading entries needs; the checkpoint and consistency proofs are public. */
+  RemoteAudit(String base, Path kept, Optional<String> key, Optional<String> apiKey, int samples, PrintWriter out,
+      PrintWriter err) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.kept = kept;
     this.keptKey = kept.resolveSibling(kept.getFileName() + ".key");
     this.key = key;
+    this.apiKey = apiKey;
     this.samples = samples;
     this.out = out;
     this.err = err;
@@ -124,8 +128,9 @@ final class RemoteAudit {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    apiKey.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * verdicts are not recorded in the store.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-    description = "Screens JSON Lines {id, text, op, jurisdiction?, tier?}; exits 1 if any line failed.")
+    description = "Screens JSON Lines {id, text, op, jurisdiction?, tier?, image?, images?} (image paths relative to "
+        + "the input file); exits 1 if any line failed.")
 final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -66,9 +67,15 @@ final class ScanCommand implements Callable<Integer> {
         Writer out = output == null
             ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
             : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-      BatchScan.Summary summary = new BatchScan(screener).run(in, out);
+      BatchScan.Summary summary = new BatchScan(screener, Gardefou.imageDecoder(settings), imageDir()).run(in, out);
       spec.commandLine().getErr().printf("scanned %d lines, %d failed%n", summary.screened() + summary.failed(), summary.failed());
       return summary.failed() == 0 ? 0 : 1;
     }
+  }
+
+  /** Image paths on a line are relative to the input file's directory. */
+  private Path imageDir() {
+    Path parent = input.toAbsolutePath().getParent();
+    return parent == null ? Path.of("") : parent;
   }
 }

@@ -36,10 +36,8 @@ final class VaultPurgeCommand implements Callable<Integer> {
   public Integer call() {
     ServerConfig settings = Settings.resolve(config, data, db);
     PrintWriter out = spec.commandLine().getOut();
-    try (Database database = settings.database().isEmpty()
-        ? Database.openDefault(settings.dataDir())
-        : Database.open(settings.database())) {
-      List<DecisionId> shredded = Gardefou.vault(settings, database, Gardefou.auditTrail(database)).purge();
+    try (Database database = Gardefou.database(settings)) {
+      List<DecisionId> shredded = Gardefou.vault(settings, database, Gardefou.ledgerTrail(settings, database)).purge();
       shredded.forEach(id -> out.println("shredded " + id));
       out.println(shredded.size() + " expired entries crypto-shredded");
     }

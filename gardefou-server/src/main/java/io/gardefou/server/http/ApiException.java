@@ -23,6 +23,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "invalid_request_error", code, param, message);
   }
 
+  /** 401: no API key, or one that is not valid (unknown, revoked, wrong secret): OpenAI's {@code invalid_api_key}. */
+  public static ApiException unauthenticated(String message) {
+    return new ApiException(401, "invalid_request_error", "invalid_api_key", null, message);
+  }
+
+  /** 403: a valid key whose role or tenant does not allow the call. */
+  public static ApiException forbidden(String code, String message) {
+    return new ApiException(403, "invalid_request_error", code, null, message);
+  }
+
   /** 404: the path names something that does not exist, such as a ledger index past the end. */
   public static ApiException notFound(String code, String param, String message) {
     return new ApiException(404, "invalid_request_error", code, param, message);

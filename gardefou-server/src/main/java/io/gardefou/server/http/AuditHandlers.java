@@ -27,6 +27,7 @@ final class AuditHandlers {
 
   /** {@code GET /v1/audit/checkpoint}: the current C2SP signed checkpoint note, and the key in a header. */
   void checkpoint(Context ctx) {
+    ledger.refresh(); // Other gateway nodes may have appended since this one last did.
     ctx.header(VERIFIER_KEY_HEADER, ledger.verifier().verifierKey())
         .contentType("text/plain; charset=utf-8")
         .result(ledger.checkpoint());
@@ -43,6 +44,7 @@ final class AuditHandlers {
    */
   void entry(Context ctx) {
     long index = number(ctx.pathParam("index"), "index");
+    ledger.refresh();
     String note = ledger.checkpoint();
     long latest = Checkpoint.parseBody(SignedNote.parse(note).text()).size();
     String requested = ctx.queryParam("tree_size");
@@ -70,6 +72,7 @@ final class AuditHandlers {
 
   /** {@code GET /v1/audit/consistency?from=M[&to=N]}: the proof that the tree of size N extends that of M. */
   void consistency(Context ctx) {
+    ledger.refresh();
     String note = ledger.checkpoint();
     long latest = Checkpoint.parseBody(SignedNote.parse(note).text()).size();
     String fromParam = ctx.queryParam("from");

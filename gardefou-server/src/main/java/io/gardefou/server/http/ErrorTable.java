@@ -2,6 +2,8 @@ package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gardefou.actor.ActorRequestException;
+import io.gardefou.bank.MalformedBankFileException;
+import io.gardefou.bank.UnknownBankException;
 import io.gardefou.gateway.InvalidImagesRequest;
 import io.gardefou.gateway.Outcome;
 import io.gardefou.gateway.TenantBusyException;
@@ -31,6 +33,10 @@ final class ErrorTable {
     app.exception(ImageError.class, (e, ctx) -> render(ctx, 400, "invalid_request_error", e.code(), "image", e.getMessage()));
     app.exception(InvalidImagesRequest.class, (e, ctx) -> render(
         ctx, 400, "invalid_request_error", e.code(), e.param(), e.getMessage()));
+    app.exception(MalformedBankFileException.class, (e, ctx) -> render(
+        ctx, 400, "invalid_request_error", "invalid_bank_file", "body", e.getMessage()));
+    app.exception(UnknownBankException.class, (e, ctx) -> render(
+        ctx, 400, "invalid_request_error", "unknown_bank", "bank", e.getMessage()));
     app.exception(UpstreamException.class, ErrorTable::upstream);
     app.exception(TenantBusyException.class, (e, ctx) -> {
       ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));

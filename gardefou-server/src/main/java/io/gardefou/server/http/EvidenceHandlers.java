@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.bank.BankName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import io.gardefou.model.InputImage;
 import io.gardefou.vault.Change;
 import io.gardefou.vault.Contents;
 import io.gardefou.vault.EvidenceVault;
-import io.gardefou.vault.ImageRule;
 import io.gardefou.vault.Opened;
 import io.gardefou.vault.VaultEntry;
 import io.javalin.http.Context;
@@ -92,7 +92,7 @@ final class EvidenceHandlers {
     strings(body.putArray("image_sha256s"), entry.imageSha256s());
     strings(body.putArray("withheld_image_sha256s"), entry.withheldImageSha256s());
     if (!entry.withheldImageSha256s().isEmpty()) {
-      body.put("withheld_because", ImageRule.KNOWN_CSAM);
+      body.put("withheld_because", BankName.KNOWN_CSAM.value());
     }
     body.put("master_key_id", entry.masterKeyId());
     entry.shreddedAt().ifPresent(at -> body.put("shredded_at", at.toString()));

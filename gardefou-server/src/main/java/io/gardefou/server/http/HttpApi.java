@@ -1,5 +1,6 @@
 package io.gardefou.server.http;
 
+import io.gardefou.account.Accounts;
 import io.gardefou.actor.Appeals;
 import io.gardefou.actor.InMemoryActorStore;
 import io.gardefou.actor.InMemoryAppealStore;
@@ -15,11 +16,14 @@ import io.gardefou.server.ServerConfig;
 import io.gardefou.vault.EvidenceVault;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -28,18 +32,19 @@ public final class HttpApi {
   private static final String STARTED_AT = "gardefou.startedAt";
 
   private final ServerConfig config;
+  private final List<HandlerMetaInfo> routes = new CopyOnWriteArrayList<>();
   private final Javalin app;
 
   /** The API with no actors' desk of its own: pseudonyms under a random key, standing and appeals in memory. */
   public HttpApi(
       ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
-      Ledger ledger) {
-    this(config, screener, gateway, metrics, storeReady, ledger, inMemoryDesk(ledger));
+      Ledger ledger, Accounts accounts) {
+    this(config, screener, gateway, metrics, storeReady, ledger, inMemoryDesk(ledger), accounts);
   }
 
   public HttpApi(
       ServerConfig config, Screener screener, Gateway gateway, Metrics metrics, BooleanSupplier storeReady,
-      Ledger ledger, ActorDesk actors) {
+      Ledger ledger, ActorDesk actors, Accounts accounts) {
     this.config = config;
     this.app = Javalin.create(javalin -> {
       javalin.useVirtualThreads = true;
@@ -50,23 +55,27 @@ public final class HttpApi {
       // Uploads past 1 MiB spill to disk; Jetty stops a body past the total while streaming it.
       javalin.jetty.multipartConfig.maxTotalRequestSize(EditsHandler.maxBodyBytes(config), SizeUnit.BYTES);
       javalin.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+      javalin.events.handlerAdded(route -> AccessCheck.requireAccess(route).ifPresent(routes::add));
     });
     app.before(ctx -> ctx.attribute(STARTED_AT, System.nanoTime()));
+    app.beforeMatched(new AccessCheck(accounts)::check);
     app.after(ctx -> recordRequest(ctx, metrics));
 
-    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-    app.get("/readyz", ctx -> ready(ctx, storeReady));
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.post("/v1/moderations", new ModerationHandler(screener, config, actors.pseudonyms()));
+    // Who may call what, and why: docs/design/accounts.md.
+    app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")), Access.PUBLIC);
+    app.get("/readyz", ctx -> ready(ctx, storeReady), Access.PUBLIC);
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+        Access.PUBLIC);
+    app.post("/v1/moderations", new ModerationHandler(screener, config, actors.pseudonyms()), Access.OPERATOR);
     ImageFiles files = new ImageFiles(config.gateway().imageUrlTtl(), config.gateway().imageStoreBytes(), Clock.systemUTC());
-    app.post("/v1/images/generations", new GenerationsHandler(gateway, config, files, actors.pseudonyms()));
-    app.post("/v1/images/edits", new EditsHandler(gateway, config, files, actors.pseudonyms()));
+    app.post("/v1/images/generations", new GenerationsHandler(gateway, config, files, actors.pseudonyms()), Access.OPERATOR);
+    app.post("/v1/images/edits", new EditsHandler(gateway, config, files, actors.pseudonyms()), Access.OPERATOR);
     app.get(ImageFilesHandler.PATH + "{token}", new ImageFilesHandler(files, Clock.systemUTC()), Access.PUBLIC);
     AuditHandlers audit = new AuditHandlers(ledger);
-    app.get("/v1/audit/checkpoint", audit::checkpoint);
-    app.get("/v1/audit/key", audit::key);
-    app.get("/v1/audit/entries/{index}", audit::entry);
-    app.get("/v1/audit/consistency", audit::consistency);
+    app.get("/v1/audit/checkpoint", audit::checkpoint, Access.PUBLIC);
+    app.get("/v1/audit/key", audit::key, Access.PUBLIC);
+    app.get("/v1/audit/entries/{index}", audit::entry, Access.AUDITOR);
+    app.get("/v1/audit/consistency", audit::consistency, Access.PUBLIC);
     ActorHandlers actorHandlers = new ActorHandlers(actors, config);
     app.post(ActorHandlers.APPEALS_PATH, actorHandlers::file, Access.OPERATOR);
     app.get(ActorHandlers.APPEALS_PATH, actorHandlers::list, Access.MODERATOR);
@@ -92,6 +101,20 @@ public final class HttpApi {
     app.post("/v1/evidence/{decision_id}/hold", evidence::hold, Access.ADMIN);
     app.post("/v1/evidence/{decision_id}/release", evidence::release, Access.ADMIN);
     app.delete("/v1/evidence/{decision_id}", evidence::erase, Access.ADMIN);
+  }
+
+  /** Every endpoint with the Access it was registered with; for tests that check every route. */
+  List<HandlerMetaInfo> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** Adds the hash-bank routes: counts for auditors and moderators, import and export for admins. */
+  public HttpApi banks(io.gardefou.bank.HashBanks banks, java.time.Clock clock) {
+    BankHandlers handlers = new BankHandlers(banks, clock);
+    app.get("/v1/banks", handlers::list, Access.AUDITOR, Access.MODERATOR);
+    app.post("/v1/banks/{bank}/import", handlers::importEntries, Access.ADMIN);
+    app.get("/v1/banks/{bank}/export", handlers::export, Access.ADMIN);
+    return this;
   }
 
   public void start() {

@@ -20,7 +20,11 @@ final class JsonBodies {
 
   /** Reads the body as a JSON object; a larger body is refused before it is parsed. */
   static JsonNode readObject(Context ctx, int limitBytes) {
-    byte[] body = readBounded(ctx, limitBytes);
+    return parseObject(readBounded(ctx, limitBytes));
+  }
+
+  /** Parses a body read with {@link #readBounded} as a JSON object. */
+  static JsonNode parseObject(byte[] body) {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
@@ -48,7 +52,8 @@ final class JsonBodies {
     return text;
   }
 
-  private static byte[] readBounded(Context ctx, int limitBytes) {
+  /** The body's bytes; a larger body is refused (413) before it is all read. */
+  static byte[] readBounded(Context ctx, int limitBytes) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limitBytes) {
       throw ApiException.tooLarge(limitBytes);

@@ -2,7 +2,9 @@ package io.gardefou.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gardefou.actor.Pseudonyms;
+import io.gardefou.image.ImageDecoder;
 import io.gardefou.model.Actor;
+import io.gardefou.model.InputImage;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.JurisdictionSource;
 import io.gardefou.model.Operation;
@@ -21,20 +23,59 @@ import java.util.Optional;
  *
  * @param texts one entry per result: each string of a string array, or the joined text parts of a
  *     multimodal array, which OpenAI answers with a single result
+ * @param images the image parts of a multimodal array, screened with its text in that single result; named after
+ *     their part ({@code input[1]}), so that evidence points back at the part that produced it
  * @param user the operator's id of its user, raw: it is pseudonymised before it reaches the screener
  */
 record ModerationRequest(
-    List<String> texts, String model, Operation operation, Optional<String> user, Tier tier,
+    List<String> texts, List<InputImage> images, String model, Operation operation, Optional<String> user, Tier tier,
     Optional<Jurisdiction> jurisdiction) {
   static final int MAX_INPUTS = 64;
+  /** Image parts in one request; together they must also fit in {@link #maxBodyBytes}. */
+  static final int MAX_IMAGES = 4;
   static final String DEFAULT_MODEL = "omni-moderation-latest";
 
-  static ModerationRequest parse(JsonNode body) {
+  ModerationRequest {
+    texts = List.copyOf(texts);
+    images = List.copyOf(images);
+    if (!images.isEmpty() && texts.size() != 1) {
+      throw new IllegalArgumentException("images come with one multimodal input, not with " + texts.size());
+    }
+  }
+
+  /**
+   * The largest body: the JSON limit, plus one image at the image limit in base64 (4 bytes per 3). All image parts
+   * share that one allowance, so a request buffers at most one maximal image, however many parts it has.
+   */
+  static long maxBodyBytes(int maxJsonBytes, long maxImageBytes) {
+    return maxJsonBytes + (maxImageBytes + 2) / 3 * 4 + 1024;
+  }
+
+  /** The characters of the image URLs in a body's content parts, which the image limit bounds rather than the JSON one. */
+  static long inlineImageChars(JsonNode body) {
+    long chars = 0;
+    JsonNode input = body.path("input");
+    if (input.isArray()) {
+      for (JsonNode part : input) {
+        JsonNode url = part.path("image_url").path("url");
+        chars += url.isTextual() ? url.asText().length() : 0;
+      }
+    }
+    return chars;
+  }
+
+  static ModerationRequest parse(JsonNode body, ImageDecoder decoder) {
     JsonNode input = body.get("input");
     if (input == null || input.isNull()) {
       throw ApiException.invalid("missing_required_parameter", "input", "'input' is required");
     }
-    List<String> texts = texts(input);
+    List<String> texts;
+    List<InputImage> images = new ArrayList<>();
+    if (input.isArray() && !input.isEmpty() && input.size() <= MAX_INPUTS && input.get(0).isObject()) {
+      texts = List.of(contentParts(input, images, decoder));
+    } else {
+      texts = texts(input);
+    }
     JsonNode model = body.get("model");
     if (model != null && !model.isTextual()) {
       throw ApiException.invalid("invalid_type", "model", "'model' must be a string");
@@ -45,6 +86,7 @@ record ModerationRequest(
     }
     return new ModerationRequest(
         texts,
+        images,
         model == null ? DEFAULT_MODEL : model.asText(),
         operation(extension),
         user(extension),
@@ -53,8 +95,9 @@ record ModerationRequest(
   }
 
   /**
-   * One screening request per text, for the tenant. Where the user is comes from the operator's trusted edge
-   * header first, then the body's {@code gardefou.jurisdiction}, then the tenant's default, else global.
+   * One screening request per text (with the images, for a multimodal input), for the tenant. Where the user is
+   * comes from the operator's trusted edge header first, then the body's {@code gardefou.jurisdiction}, then the
+   * tenant's default, else global.
    */
   List<ScreeningRequest> screeningRequests(Optional<String> edgeHeader, TenantSettings tenant, Pseudonyms pseudonyms) {
     JurisdictionResolver.Resolved edge = JurisdictionResolver.resolve(edgeHeader, tenant);
@@ -64,7 +107,7 @@ record ModerationRequest(
     Actor actor = pseudonyms.actor(tenant.id(), user, tier);
     return texts.stream()
         .map(text -> new ScreeningRequest(
-            operation, text, List.of(), actor, where.jurisdiction(), tenant.id(), where.source()))
+            operation, text, images, actor, where.jurisdiction(), tenant.id(), where.source()))
         .toList();
   }
 
@@ -79,9 +122,6 @@ record ModerationRequest(
     if (input.size() > MAX_INPUTS) {
       throw ApiException.invalid("too_many_inputs", "input", "'input' has " + input.size() + " items; at most " + MAX_INPUTS);
     }
-    if (input.get(0).isObject()) {
-      return List.of(joinedTextParts(input));
-    }
     List<String> texts = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       JsonNode item = input.get(i);
@@ -93,7 +133,8 @@ record ModerationRequest(
     return texts;
   }
 
-  private static String joinedTextParts(JsonNode parts) {
+  /** The text parts joined by newlines; the image parts, decoded within the limits, go to {@code images}. */
+  private static String contentParts(JsonNode parts, List<InputImage> images, ImageDecoder decoder) {
     StringBuilder joined = new StringBuilder();
     Iterator<JsonNode> items = parts.elements();
     for (int i = 0; items.hasNext(); i++) {
@@ -111,9 +152,12 @@ record ModerationRequest(
           }
           joined.append(JsonBodies.wellFormed(text.asText(), param + ".text"));
         }
-        // Refused rather than ignored: letting an unscreened image through would fail open.
-        case "image_url" -> throw ApiException.invalid(
-            "unsupported_input_type", param, "image inputs are not screened by this version; send text parts only");
+        case "image_url" -> {
+          if (images.size() == MAX_IMAGES) {
+            throw ApiException.invalid("too_many_images", param, "at most " + MAX_IMAGES + " image parts a request");
+          }
+          images.add(ImageParts.read(part, param, decoder));
+        }
         default -> throw ApiException.invalid(
             "invalid_type", param + ".type", "content part type must be 'text' or 'image_url', was '" + type + "'");
       }

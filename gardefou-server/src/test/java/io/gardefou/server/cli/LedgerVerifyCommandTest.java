@@ -2,6 +2,7 @@ package io.gardefou.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.account.Role;
 import io.gardefou.server.RunningGardefou;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,7 +29,8 @@ class LedgerVerifyCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("ledger.key")))).isEqualTo("rw-------");
 
     assertThat(run("ledger", "verify", "--data", data.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("ok: 5 entries").contains("signed checkpoint at size 5 verified");
+    // The first admin key's creation, then five verdicts.
+    assertThat(out.toString()).contains("ok: 6 entries").contains("signed checkpoint at size 6 verified");
 
     sql(data, "UPDATE ledger_entries SET entry = CAST('{\"decision\":\"ALLOW\"}' AS BLOB) WHERE idx = 3");
 
@@ -58,17 +60,18 @@ class LedgerVerifyCommandTest {
   void verifiesAServerAgainstTheKeptCheckpointAsItGrows() throws Exception {
     Path kept = dir.resolve("kept.checkpoint");
     try (RunningGardefou server = RunningGardefou.start()) {
+      String auditor = server.newKey(Role.AUDITOR); // recorded: the ledger holds two key creations, then verdicts
       server.post("/v1/moderations", "{\"input\": [\"one\", \"two\", \"three\"]}");
-      assertThat(run("ledger", "verify", "--remote", server.baseUrl(), "--checkpoint", kept.toString()))
+      assertThat(run("ledger", "verify", "--remote", server.baseUrl(), "--checkpoint", kept.toString(), "--api-key", auditor))
           .as(err.toString()).isZero();
-      assertThat(out.toString()).contains("trusting the server's key").contains("advanced to size 3");
+      assertThat(out.toString()).contains("trusting the server's key").contains("advanced to size 5");
       assertThat(kept.resolveSibling("kept.checkpoint.key")).isRegularFile();
 
       server.post("/v1/moderations", "{\"input\": [\"four\", \"five\"]}");
 
-      assertThat(run("ledger", "verify", "--remote", server.baseUrl(), "--checkpoint", kept.toString()))
+      assertThat(run("ledger", "verify", "--remote", server.baseUrl(), "--checkpoint", kept.toString(), "--api-key", auditor))
           .as(err.toString()).isZero();
-      assertThat(out.toString()).contains("consistent with the kept checkpoint at size 3").contains("advanced to size 5");
+      assertThat(out.toString()).contains("consistent with the kept checkpoint at size 5").contains("advanced to size 7");
     }
   }
 

@@ -52,6 +52,19 @@ class ScanCommandTest {
   }
 
   @Test
+  void readsImagePathsRelativeToTheInputFileNotTheWorkingDirectory() throws Exception {
+    Path batch = Files.createDirectories(dir.resolve("batch"));
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(image, "png", batch.resolve("photo.png").toFile());
+    Path input = Files.writeString(batch.resolve("in.jsonl"),
+        "{\"id\": 1, \"text\": \"add a hat\", \"op\": \"edit\", \"image\": \"photo.png\"}\n");
+    Path output = dir.resolve("out.jsonl");
+
+    assertThat(scan("--input", input.toString(), "--output", output.toString())).isZero();
+    assertThat(Files.readString(output)).contains("\"decision\"").doesNotContain("\"error\"");
+  }
+
+  @Test
   void aMissingInputFileIsAnError() throws Exception {
     assertThat(scan("--input", dir.resolve("absent.jsonl").toString())).isNotZero();
   }

@@ -29,18 +29,18 @@ class AuditApiTest {
       NoteVerifier verifier = NoteVerifier.fromVerifierKey(
           checkpointResponse.headers().firstValue("Gardefou-Verifier-Key").orElseThrow());
       Checkpoint checkpoint = Checkpoint.verify(checkpointResponse.body(), verifier);
-      assertThat(checkpoint.size()).isEqualTo(2);
+      assertThat(checkpoint.size()).as("the first admin key's creation, then the two verdicts").isEqualTo(3);
       assertThat(checkpoint.origin()).startsWith("gardefou.local/");
       assertThat(server.get("/v1/audit/key").body().strip()).isEqualTo(verifier.verifierKey());
 
-      JsonNode entry = json(server.get("/v1/audit/entries/1"));
+      JsonNode entry = json(server.get("/v1/audit/entries/2"));
       byte[] bytes = Base64.getDecoder().decode(entry.path("entry_base64").asText());
       assertThat(entry.path("entry").path("decision_id").asText()).isEqualTo(refused);
       assertThat(entry.path("entry").path("decision").asText()).isEqualTo("REFUSE");
       assertThat(entry.path("entry").path("prompt_sha256").asText()).hasSize(64);
       assertThat(entry.path("entry").toString()).doesNotContain("nude photo");
       assertThat(entry.path("leaf_hash").asText()).isEqualTo(MerkleHashes.leafHash(bytes).base64());
-      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(bytes), 1, checkpoint.size(),
+      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(bytes), 2, checkpoint.size(),
           hashes(entry.path("inclusion_proof")), checkpoint.root())).isTrue();
       assertThat(Checkpoint.verify(entry.path("checkpoint").asText(), verifier)).isEqualTo(checkpoint);
     }
@@ -58,11 +58,11 @@ class AuditApiTest {
 
       JsonNode proof = json(server.get("/v1/audit/consistency?from=" + old.size() + "&to=" + current.size()));
 
-      assertThat(current.size()).isEqualTo(5);
+      assertThat(current.size()).isEqualTo(6); // the first admin key's creation and five verdicts
       assertThat(MerkleProofs.verifyConsistency(old.size(), current.size(), old.root(), current.root(),
           hashes(proof.path("consistency_proof")))).isTrue();
       JsonNode defaultTo = json(server.get("/v1/audit/consistency?from=3"));
-      assertThat(defaultTo.path("to").asLong()).isEqualTo(5);
+      assertThat(defaultTo.path("to").asLong()).isEqualTo(6);
     }
   }
 
@@ -75,7 +75,7 @@ class AuditApiTest {
       assertError(server.get("/v1/audit/entries/-1"), 400, "index");
       assertError(server.get("/v1/audit/entries/0?tree_size=9"), 400, "tree_size");
       assertError(server.get("/v1/audit/entries/0?tree_size=0"), 400, "tree_size");
-      assertError(server.get("/v1/audit/entries/1"), 404, "index");
+      assertError(server.get("/v1/audit/entries/2"), 404, "index"); // 0: the first admin key; 1: the verdict
       assertError(server.get("/v1/audit/consistency"), 400, "from");
       assertError(server.get("/v1/audit/consistency?from=2&to=1"), 400, "from");
       assertError(server.get("/v1/audit/consistency?from=0&to=7"), 400, "to");

@@ -7,6 +7,10 @@ import io.gardefou.server.RunningGardefou;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,10 +108,39 @@ class BadInputTest {
   }
 
   @Test
-  void imagePartsAreRefusedRatherThanLetThroughUnscreened() {
-    assertError(server.post("/v1/moderations",
-        "{\"input\": [{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,AAAA\"}}]}"),
-        400, "unsupported_input_type", "input[0]");
+  void aRemoteImageUrlIsRefusedRatherThanFetched() {
+    assertError(imagePart("https://example.com/photo.png"), 400, "image_url_not_allowed", "input[1].image_url.url");
+    assertError(imagePart("http://127.0.0.1:8080/healthz"), 400, "image_url_not_allowed", "input[1].image_url.url");
+    assertError(imagePart("file:///etc/passwd"), 400, "invalid_image_url", "input[1].image_url.url");
+  }
+
+  @Test
+  void aMalformedDataUrlIsA400NamingThePart() {
+    assertError(imagePart("data:image/png;base64,@@not base64@@"), 400, "invalid_base64", "input[1].image_url.url");
+    assertError(imagePart("data:text/plain;base64,aGVsbG8="), 400, "invalid_image_media_type", "input[1].image_url.url");
+    assertError(imagePart("data:image/svg+xml;base64,PHN2Zy8+"), 400, "invalid_image_media_type", "input[1].image_url.url");
+    assertError(imagePart("data:image/png,rawbytes"), 400, "invalid_image_url", "input[1].image_url.url");
+    assertError(imagePart("data:image/png;base64"), 400, "invalid_image_url", "input[1].image_url.url");
+    assertError(server.post("/v1/moderations", "{\"input\": [{\"type\": \"image_url\", \"image_url\": \"x\"}]}"),
+        400, "invalid_type", "input[0].image_url.url");
+  }
+
+  @Test
+  void anImageThatCannotBeDecodedIsA400WithTheDecodersCode() {
+    byte[] png = TestImages.png(32, 1);
+    assertError(imageBytes(new byte[0]), 400, "image_empty", "input[1].image_url.url");
+    assertError(imageBytes(Arrays.copyOf(png, png.length / 2)), 400, "image_corrupt", "input[1].image_url.url");
+    assertError(imageBytes("plain words, not an image".getBytes(StandardCharsets.US_ASCII)),
+        400, "image_unsupported_format", "input[1].image_url.url");
+  }
+
+  @Test
+  void moreImagePartsThanTheLimitIsA400() {
+    String part = "{\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(TestImages.png(8, 1)) + "\"}}";
+    String parts = String.join(",", Collections.nCopies(ModerationRequest.MAX_IMAGES + 1, part));
+    assertError(server.post("/v1/moderations", "{\"input\": [" + parts + "]}"),
+        400, "too_many_images", "input[" + ModerationRequest.MAX_IMAGES + "]");
   }
 
   @Test
@@ -130,6 +163,15 @@ class BadInputTest {
   void theServerStillAnswersAfterBadInput() {
     server.post("/v1/moderations", "{{{{");
     assertThat(server.post("/v1/moderations", "{\"input\": \"a lighthouse\"}").statusCode()).isEqualTo(200);
+  }
+
+  private static HttpResponse<String> imageBytes(byte[] bytes) {
+    return imagePart("data:image/png;base64," + Base64.getEncoder().encodeToString(bytes));
+  }
+
+  private static HttpResponse<String> imagePart(String url) {
+    return server.post("/v1/moderations", "{\"input\": [{\"type\": \"text\", \"text\": \"a lighthouse\"}, "
+        + "{\"type\": \"image_url\", \"image_url\": {\"url\": \"" + url + "\"}}]}");
   }
 
   private static void assertError(HttpResponse<String> response, int status, String code, String param) {

@@ -8,6 +8,9 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.models.images.ImageEditParams;
+import io.gardefou.account.Accounts;
+import io.gardefou.account.InMemoryKeyStore;
+import io.gardefou.account.Role;
 import io.gardefou.audit.AuditEvent;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.NoteSigner;
@@ -52,7 +55,7 @@ class EvidenceApiTest {
   void aRefusedEditsPromptAndUploadAreKeptAndReadBackExactly() throws Exception {
     byte[] upload = TestImages.png(64, 3);
     try (RunningGardefou server = RunningGardefou.start(config -> config.withDeadline(Duration.ofSeconds(5)))) {
-      OpenAIClient openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey("unused").maxRetries(0).build();
+      OpenAIClient openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey(server.newKey(io.gardefou.account.Role.OPERATOR)).maxRetries(0).build();
       BadRequestException refused;
       try {
         refused = catchThrowableOfType(BadRequestException.class, () -> openai.images().edit(
@@ -133,20 +136,22 @@ class EvidenceApiTest {
     String path = "/v1/evidence/" + verdict.decisionId();
     ServerConfig config = ServerConfig.defaults().withPort(0);
     NoteSigner signer = NoteSigner.generate("test.local/ledger");
+    Accounts accounts = Accounts.builder().store(new InMemoryKeyStore()).auditTrail(event -> 0).build();
+    String admin = accounts.create(Role.ADMIN, ScreeningRequest.DEFAULT_TENANT, "test", "test").token();
     try (Screener screener = Gardefou.screener(config, VerdictLog.discarding())) {
       HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true,
-          Ledger.builder().origin(signer.name()).signer(signer).build());
+          Ledger.builder().origin(signer.name()).signer(signer).build(), accounts);
       api.serveEvidence(vault);
       api.start();
       try (HttpClient client = HttpClient.newHttpClient()) {
         String base = "http://127.0.0.1:" + api.port();
-        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body())
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body())
             .contains("EVIDENCE-MARKER");
-        client.send(HttpRequest.newBuilder(URI.create(base + path + "/hold"))
+        client.send(HttpRequest.newBuilder(URI.create(base + path + "/hold")).header("Authorization", "Bearer " + admin)
             .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"court order 7\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        client.send(HttpRequest.newBuilder(URI.create(base + path + "/release")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        client.send(HttpRequest.newBuilder(URI.create(base + path + "/release")).header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.ofString());
-        client.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.ofString());
       } finally {
         api.stop();
       }

@@ -13,6 +13,7 @@ import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImageModel;
 import com.openai.models.images.ImagesResponse;
+import io.gardefou.account.Role;
 import io.gardefou.model.Decision;
 import io.gardefou.model.Operation;
 import io.gardefou.server.RunningGardefou;
@@ -33,7 +34,7 @@ class ImagesApiTest {
     // A generous deadline: on a loaded test machine a missed one withholds the output (fail closed), which is
     // right in production and a flake here.
     server = RunningGardefou.start(config -> config.withDeadline(java.time.Duration.ofSeconds(5)));
-    openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey("unused").maxRetries(0).build();
+    openai = OpenAIOkHttpClient.builder().baseUrl(server.baseUrl() + "/v1").apiKey(server.newKey(Role.OPERATOR)).maxRetries(0).build();
   }
 
   @AfterAll

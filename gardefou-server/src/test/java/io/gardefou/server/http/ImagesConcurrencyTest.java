@@ -8,6 +8,9 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.RateLimitException;
 import com.openai.models.images.ImageGenerateParams;
+import io.gardefou.account.Accounts;
+import io.gardefou.account.InMemoryKeyStore;
+import io.gardefou.account.Role;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.Gateway;
 import io.gardefou.gateway.ImagesRequest;
@@ -19,6 +22,7 @@ import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.NoteSigner;
+import io.gardefou.model.ScreeningRequest;
 import io.gardefou.policy.PolicyPacks;
 import io.gardefou.screen.Screener;
 import io.gardefou.server.Metrics;
@@ -43,6 +47,7 @@ class ImagesConcurrencyTest {
   private Screener screener;
   private HttpApi api;
   private HttpClient client;
+  private String operator;
 
   @BeforeEach
   void start() {
@@ -52,8 +57,10 @@ class ImagesConcurrencyTest {
     Gateway gateway = Gateway.create(screener, new HangingUpstream(), ImageDecoder.create(ImageLimits.defaults()), 4, 1,
         new RecentOutputs(10));
     NoteSigner signer = NoteSigner.generate("test.local/ledger");
+    Accounts accounts = Accounts.builder().store(new InMemoryKeyStore()).auditTrail(event -> 0).build();
+    operator = accounts.create(Role.OPERATOR, ScreeningRequest.DEFAULT_TENANT, "test", "test").token();
     api = new HttpApi(config, screener, gateway, new Metrics(), () -> true,
-        Ledger.builder().origin(signer.name()).signer(signer).build());
+        Ledger.builder().origin(signer.name()).signer(signer).build(), accounts);
     api.start();
     client = HttpClient.newHttpClient();
   }
@@ -81,7 +88,7 @@ class ImagesConcurrencyTest {
     assertThat(error.path("type").asText()).isEqualTo("requests");
 
     OpenAIClient openai = OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + api.port() + "/v1")
-        .apiKey("unused").maxRetries(0).build();
+        .apiKey(operator).maxRetries(0).build();
     try {
       RateLimitException limited = catchThrowableOfType(RateLimitException.class,
           () -> openai.images().generate(ImageGenerateParams.builder().prompt("a kite").build()));
@@ -98,6 +105,7 @@ class ImagesConcurrencyTest {
   private HttpRequest generation(String prompt) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v1/images/generations"))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + operator)
         .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"" + prompt + "\"}"))
         .build();
   }

@@ -216,7 +216,7 @@ class ReportsTest {
   @Test
   void theRegulatorReportListsTheMeasuresAndReadsTheLatestEval() throws Exception {
     JsonNode without = JSON.readTree(reports.regulator(period, Optional.empty()).json());
-    assertThat(without.path("measures").path("detectors").toString()).isEqualTo("[\"image\",\"pdq\",\"text\"]");
+    assertThat(without.path("measures").path("detectors").toString()).isEqualTo("[\"hashes\",\"image\",\"text\"]");
     assertThat(without.path("measures").path("packs").findValuesAsText("id")).contains("global", "EU", "FR", "US");
     assertThat(without.path("efficacy").path("available").asBoolean(true)).isFalse();
     assertThat(without.path("incidents").path("decisions").asLong()).isEqualTo(5);
