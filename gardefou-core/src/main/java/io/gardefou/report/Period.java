@@ -34,8 +34,4 @@ public record Period(Instant from, Instant to) {
       throw new IllegalArgumentException(name + " must be an ISO-8601 instant or date, was " + text, e);
     }
   }
-
-  public boolean contains(Instant instant) {
-    return !instant.isBefore(from) && instant.isBefore(to);
-  }
 }

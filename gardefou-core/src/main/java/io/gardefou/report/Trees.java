@@ -25,10 +25,6 @@ final class Trees {
     return object;
   }
 
-  static TreeMap<String, Object> counts(Map<String, Long> counts) {
-    return new TreeMap<>(counts);
-  }
-
   static String instant(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS).toString();
   }
