@@ -89,6 +89,11 @@ public final class HttpApi {
     ErrorTable.install(app);
   }
 
+  /** Serves the reports at {@code GET /v1/reports/{kind}}, for auditors; call before {@link #start()}. */
+  public void serveReports(io.gardefou.report.Reports reports) {
+    app.get("/v1/reports/{kind}", new ReportsHandler(reports)::handle, Access.AUDITOR);
+  }
+
   /** Adds the evidence vault's routes: reading for moderators, holds and erasure for admins. Before {@link #start()}. */
   public void serveEvidence(EvidenceVault vault) {
     EvidenceHandlers evidence = new EvidenceHandlers(vault);
