@@ -10,11 +10,11 @@ import java.util.SortedMap;
  * arrays, strings, integers, booleans and null; no whitespace; UTF-8. No floating-point numbers, so the
  * RFC's number serialisation reduces to integer decimal.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
   private CanonicalJson() {}
 
   /** The UTF-8 bytes of {@code value}: a {@link SortedMap} of String keys, a List, String, Long/Integer, Boolean or null. */
-  static byte[] encode(Object value) {
+  public static byte[] encode(Object value) {
     StringBuilder out = new StringBuilder(512);
     write(out, value);
     return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ public final class TextDetector implements Detector {
   static final List<String> BUNDLED_LANGUAGES = List.of(
       "en", "fr", "es", "pt", "it", "de", "nl", "id", "ms", "tl", "vi", "tr", "pl", "ru", "ar", "hi", "ja", "ko", "zh");
 
-  private static final String NAME = "text";
+  public static final String NAME = "text";
   private static final String UNDETERMINED = LanguageIdentifier.UNDETERMINED;
   private static final Set<Category> COVERS = Set.of(
       Category.SEXUAL, Category.SEXUAL_MINORS, Category.SEXUAL_NON_CONSENSUAL,

@@ -24,6 +24,9 @@ import io.gardefou.policy.PackPolicy;
 import io.gardefou.policy.Policy;
 import io.gardefou.policy.SwappablePolicy;
 import io.gardefou.policy.PolicyPacks;
+import io.gardefou.report.EvalFigures;
+import io.gardefou.report.Measures;
+import io.gardefou.report.Reports;
 import io.gardefou.screen.Precheck;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
@@ -37,7 +40,10 @@ import io.gardefou.store.VerdictRecords;
 import io.gardefou.text.TextDetector;
 import java.time.Clock;
 import io.gardefou.vault.EvidenceVault;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -102,10 +108,13 @@ public final class Gardefou implements AutoCloseable {
     long every = config.vault().purgeEvery().toMillis();
     vaultPurge.scheduleWithFixedDelay(this::purgeVault, 0, every, TimeUnit.MILLISECONDS);
     http.banks(banks, Clock.systemUTC());
+    io.gardefou.report.Reports reports = reports(config, database, ledger);
+    http.serveReports(reports);
     http.routes(new Console(new Console.Parts(accounts, database.verdicts(), database.reviewActions(), database.takedowns(),
         appeals, standings, banks, ledger, audit, imageDecoder(config), vault, metrics::scrape,
         java.nio.file.Path.of("var", "eval", "eval.json"),
-        () -> policy.current() instanceof PackPolicy packs ? packs : policy(config), config.policyDir(), Clock.systemUTC()))::routes);
+        () -> policy.current() instanceof PackPolicy packs ? packs : policy(config), config.policyDir(), Clock.systemUTC()),
+        HttpApi.reportsHandler(reports))::routes);
   }
 
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
@@ -182,6 +191,21 @@ public final class Gardefou implements AutoCloseable {
    */
   public static PackPolicy policy(ServerConfig config) {
     return config.policyDir().map(PolicyPacks::load).orElseGet(PolicyPacks::bundled).withTenants(config.tenants());
+  }
+
+  /** The names of the detectors {@link #screener} runs, in its order. */
+  public static List<String> detectorNames() {
+    return List.of(TextDetector.NAME, BankDetector.NAME, ImageDetector.NAME);
+  }
+
+  /**
+   * The reports over {@code database} and {@code ledger}: measures from the configured packs and detectors, efficacy
+   * from the last {@code gardefou eval} saved under the data directory.
+   */
+  public static Reports reports(ServerConfig config, Database database, Ledger ledger) {
+    Path latestEval = config.dataDir().resolve(EvalFigures.LATEST);
+    return Reports.create(database.reportSource(), ledger, Measures.of(policy(config), detectorNames()),
+        () -> EvalFigures.read(latestEval));
   }
 
   /** The evidence vault over the database's vault store, under the configured or the data directory's master key. */

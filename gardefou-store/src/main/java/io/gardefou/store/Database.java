@@ -112,6 +112,11 @@ public final class Database implements AutoCloseable {
     return log;
   }
 
+  /** This database's ledger, to read and prove entries, signed by {@code signer}; appends go through {@link #ledgerVerdictLog}. */
+  public Ledger ledger(NoteSigner signer) {
+    return Ledger.builder().origin(signer.name()).signer(signer).store(logStore).build();
+  }
+
   /** Where the audit ledger keeps its entries and subtree hashes. */
   public LogStore logStore() {
     return logStore;
@@ -120,6 +125,11 @@ public final class Database implements AutoCloseable {
   /** The ledger's latest signed checkpoint, as last saved. */
   public CheckpointRecords checkpoints() {
     return checkpoints;
+  }
+
+  /** The reports' view of this store: verdicts joined with their ledger entries, and the saved checkpoint. */
+  public io.gardefou.report.ReportSource reportSource() {
+    return new StoreReportSource(verdicts, logStore, checkpoints, appeals);
   }
 
   /** Where the evidence vault keeps refused requests' sealed contents. */

@@ -1,9 +1,11 @@
 package io.gardefou.store;
 
 import io.gardefou.model.Category;
+import io.gardefou.model.DetectorFailure;
 import io.gardefou.model.Digests;
 import io.gardefou.model.Fact;
 import io.gardefou.model.InputImage;
+import io.gardefou.model.Score;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.model.Verdict;
 import io.gardefou.screen.VerdictLog;
@@ -23,8 +25,8 @@ final class JdbcVerdictLog implements VerdictLog {
   private static final String INSERT = """
       INSERT INTO verdicts (decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction,
                             decision, categories, rules, legal_basis, policy_version, prompt_sha256,
-                            image_sha256s, language, request_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            image_sha256s, language, request_id, detectors)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final Jdbi jdbi;
@@ -81,5 +83,25 @@ final class JdbcVerdictLog implements VerdictLog {
     row.setObject(14, Columns.json(request.images().stream().map(InputImage::sha256).toList()), Types.OTHER);
     row.setString(15, verdict.signals().fact(Fact.LANGUAGE).orElse(null));
     row.setString(16, request.requestId().orElse(null));
+    row.setObject(17, Columns.json(detectors(verdict)), Types.OTHER);
+  }
+
+  /**
+   * The detectors whose signals bore on the verdict's categories: those that scored one of them above zero, and
+   * those whose failure left one unknown (fail closed); sorted. Empty when no category did, as for a pre-check.
+   */
+  static List<String> detectors(Verdict verdict) {
+    java.util.TreeSet<String> detectors = new java.util.TreeSet<>();
+    for (Score score : verdict.signals().scores()) {
+      if (score.value() > 0.0 && verdict.categories().contains(score.category())) {
+        detectors.add(score.detector());
+      }
+    }
+    for (DetectorFailure failure : verdict.signals().failures()) {
+      if (failure.unknown().stream().anyMatch(verdict.categories()::contains)) {
+        detectors.add(failure.detector());
+      }
+    }
+    return List.copyOf(detectors);
   }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param imageSha256s lower-case hex SHA-256 of each input image, in request order
  * @param language the language a detector established, if any
  * @param requestId the gateway exchange the verdict is a phase of, if any
+ * @param detectors the detectors whose signals bore on the categories, sorted; empty for rows recorded before
+ *     the store kept them
  */
 public record StoredVerdict(
     DecisionId decisionId,
@@ -38,7 +40,8 @@ public record StoredVerdict(
     String promptSha256,
     List<String> imageSha256s,
     Optional<String> language,
-    Optional<String> requestId) {
+    Optional<String> requestId,
+    Optional<List<String>> detectors) {
 
   public StoredVerdict {
     Objects.requireNonNull(decisionId, "decisionId");
@@ -57,6 +60,16 @@ public record StoredVerdict(
     imageSha256s = List.copyOf(imageSha256s);
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(requestId, "requestId");
+    detectors = detectors.map(List::copyOf);
+  }
+
+  /** A verdict whose detectors are not known. */
+  public StoredVerdict(DecisionId decisionId, Instant decidedAt, Operation operation, String tenant, String actorId,
+      Tier actorTier, Jurisdiction jurisdiction, Decision decision, List<String> categories, List<String> rules,
+      List<String> legalBasis, String policyVersion, String promptSha256, List<String> imageSha256s,
+      Optional<String> language, Optional<String> requestId) {
+    this(decisionId, decidedAt, operation, tenant, actorId, actorTier, jurisdiction, decision, categories, rules,
+        legalBasis, policyVersion, promptSha256, imageSha256s, language, requestId, Optional.empty());
   }
 
   /** A verdict of no gateway exchange, as moderation and scan record them. */
@@ -65,6 +78,6 @@ public record StoredVerdict(
       List<String> legalBasis, String policyVersion, String promptSha256, List<String> imageSha256s,
       Optional<String> language) {
     this(decisionId, decidedAt, operation, tenant, actorId, actorTier, jurisdiction, decision, categories, rules,
-        legalBasis, policyVersion, promptSha256, imageSha256s, language, Optional.empty());
+        legalBasis, policyVersion, promptSha256, imageSha256s, language, Optional.empty(), Optional.empty());
   }
 }

@@ -8,6 +8,7 @@ import io.gardefou.model.Tier;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class VerdictRecords {
   private static final String COLUMNS = """
       decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction, decision, categories,
-      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language, request_id""";
+      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language, request_id, detectors""";
 
   private final Jdbi jdbi;
   private final Vendor vendor;
@@ -62,6 +63,25 @@ public final class VerdictRecords {
         .list());
   }
 
+  /**
+   * The verdicts decided from {@code from} inclusive to {@code to} exclusive, of {@code jurisdiction} (its exact
+   * code) when given, in the order they were recorded.
+   */
+  public List<StoredVerdict> between(Instant from, Instant to, Optional<Jurisdiction> jurisdiction) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(jurisdiction, "jurisdiction");
+    String where = "decided_at >= :from AND decided_at < :to"
+        + (jurisdiction.isPresent() ? " AND jurisdiction = :jurisdiction" : "");
+    return jdbi.withHandle(handle -> {
+      var query = handle.createQuery("SELECT " + COLUMNS + " FROM verdicts WHERE " + where + " ORDER BY seq")
+          .bindBySqlType("from", Columns.timestamp(from), Types.OTHER)
+          .bindBySqlType("to", Columns.timestamp(to), Types.OTHER);
+      jurisdiction.ifPresent(code -> query.bind("jurisdiction", code.code()));
+      return query.map((row, context) -> read(row)).list();
+    });
+  }
+
   private StoredVerdict read(ResultSet row) throws SQLException {
     return new StoredVerdict(
         DecisionId.parse(row.getString("decision_id")),
@@ -79,6 +99,7 @@ public final class VerdictRecords {
         row.getString("prompt_sha256"),
         Columns.strings(row.getString("image_sha256s"), "image_sha256s"),
         Optional.ofNullable(row.getString("language")),
-        Optional.ofNullable(row.getString("request_id")));
+        Optional.ofNullable(row.getString("request_id")),
+        Optional.ofNullable(row.getString("detectors")).map(json -> Columns.strings(json, "detectors")));
   }
 }

@@ -86,6 +86,30 @@ abstract class DatabaseContract {
   }
 
   @Test
+  void findsTheVerdictsOfAPeriodAndJurisdictionInRecordedOrder() {
+    Database database = open();
+    ScreeningRequest inFrance = Fixtures.textRequest().withJurisdiction(Jurisdiction.of("FR"));
+    ScreeningRequest inTheUs = Fixtures.textRequest().withJurisdiction(Jurisdiction.of("US"));
+    Verdict before = Fixtures.refusal(inFrance, Instant.parse("2026-10-31T23:59:59.999999Z"));
+    Verdict first = Fixtures.refusal(inFrance, Instant.parse("2026-11-01T00:00:00Z"));
+    Verdict other = Fixtures.refusal(inTheUs, Instant.parse("2026-11-15T12:00:00Z"));
+    Verdict last = Fixtures.refusal(inFrance, Instant.parse("2026-11-30T23:59:59.999999Z"));
+    Verdict after = Fixtures.refusal(inFrance, Instant.parse("2026-12-01T00:00:00Z"));
+    for (Verdict verdict : List.of(before, first, other, last, after)) {
+      database.verdictLog().append(verdict == other ? inTheUs : inFrance, verdict);
+    }
+    Instant from = Instant.parse("2026-11-01T00:00:00Z");
+    Instant to = Instant.parse("2026-12-01T00:00:00Z");
+
+    assertThat(database.verdicts().between(from, to, Optional.empty())).extracting(StoredVerdict::decisionId)
+        .containsExactly(first.decisionId(), other.decisionId(), last.decisionId());
+    assertThat(database.verdicts().between(from, to, Optional.of(Jurisdiction.of("FR"))))
+        .extracting(StoredVerdict::decisionId).containsExactly(first.decisionId(), last.decisionId());
+    assertThat(database.verdicts().between(from, to, Optional.empty()).getFirst().detectors())
+        .contains(List.of("test"));
+  }
+
+  @Test
   void keepsApiKeysHashedAndRevokesThem() {
     Database database = open();
     Instant now = Instant.parse("2026-11-22T05:30:00.123456Z");
@@ -134,7 +158,9 @@ abstract class DatabaseContract {
         verdict.policyVersion(),
         Digests.sha256Hex(PROMPT),
         List.of(photo.sha256()),
-        Optional.of("en")));
+        Optional.of("en"),
+        Optional.empty(),
+        Optional.of(List.of("test"))));
     Map<String, Object> row = database.jdbi().withHandle(handle ->
         handle.createQuery("SELECT * FROM verdicts").mapToMap().one());
     assertThat(row.values()).allSatisfy(column -> assertThat(String.valueOf(column))
@@ -193,7 +219,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11");
   }
 
   @Test

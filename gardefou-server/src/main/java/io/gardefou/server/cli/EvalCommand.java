@@ -6,6 +6,7 @@ import io.gardefou.eval.EvaluationReport;
 import io.gardefou.eval.Perturbations;
 import io.gardefou.eval.PublicDatasets;
 import io.gardefou.eval.SuiteCases;
+import io.gardefou.report.EvalFigures;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
 import io.gardefou.server.Gardefou;
@@ -70,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
     Files.createDirectories(output);
     Files.writeString(output.resolve("eval.json"), report.toJson());
     Files.writeString(output.resolve("eval.html"), report.toHtml());
+    // The regulator report reads the latest figures from the serving data directory.
+    Path latest = Settings.resolve(config, null, null).dataDir().resolve(EvalFigures.LATEST);
+    Files.createDirectories(latest.getParent());
+    Files.writeString(latest, report.toJson());
     out.print(report.toText());
     out.println("wrote " + output.resolve("eval.json") + " and " + output.resolve("eval.html"));
     out.flush();

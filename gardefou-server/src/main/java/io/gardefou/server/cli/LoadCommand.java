@@ -1,5 +1,7 @@
 package io.gardefou.server.cli;
 
+import io.gardefou.account.Role;
+import io.gardefou.model.ScreeningRequest;
 import io.gardefou.gateway.DemoUpstream;
 import io.gardefou.gateway.ImagesRequest;
 import io.gardefou.server.Gardefou;
@@ -88,7 +90,8 @@ final class LoadCommand implements Callable<Integer> {
         ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build()) {
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/images/generations");
-      IntFunction<Integer> viaGateway = i -> post(client, uri, PROMPTS.get(i % PROMPTS.size()));
+      String key = server.accounts().create(Role.OPERATOR, ScreeningRequest.DEFAULT_TENANT, "load test", "load").token();
+      IntFunction<Integer> viaGateway = i -> post(client, uri, key, PROMPTS.get(i % PROMPTS.size()));
       DemoUpstream demo = DemoUpstream.create();
       IntFunction<Integer> direct = i -> {
         demo.generate(ImagesRequest.generation(PROMPTS.get(i % PROMPTS.size()), 1));
@@ -113,8 +116,9 @@ final class LoadCommand implements Callable<Integer> {
     return code.find() ? code.group(1) : "?";
   }
 
-  private int post(HttpClient client, URI uri, String prompt) {
+  private int post(HttpClient client, URI uri, String key, String prompt) {
     HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + key)
         .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\": \"" + prompt + "\", \"n\": 1}")).build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Garde-fou: a self-hosted safety gateway for generative image AI.",
-    subcommands = {ServeCommand.class, ScanCommand.class, EvalCommand.class, HashCommand.class, BanksCommand.class, PolicyCommand.class, LedgerCommand.class, LoadCommand.class, VaultCommand.class, KeysCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, ScanCommand.class, EvalCommand.class, HashCommand.class, BanksCommand.class, PolicyCommand.class, LedgerCommand.class, LoadCommand.class, VaultCommand.class, KeysCommand.class, ReportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "The launcher also runs the test suite with the right JDK: ./gardefou test"})
 public final class Main {
   private Main() {}

@@ -110,9 +110,12 @@ public final class Console {
   private final Parts parts;
   private final Sessions sessions;
   private final PolicyPage policy;
+  private final io.javalin.http.Handler reports;
 
-  public Console(Parts parts) {
+  /** The console over the server's parts; {@code reports} renders {@code /v1/reports/{kind}} for its downloads. */
+  public Console(Parts parts, io.javalin.http.Handler reports) {
     this.parts = Objects.requireNonNull(parts, "parts");
+    this.reports = Objects.requireNonNull(reports, "reports");
     this.sessions = new Sessions(parts.clock());
     this.policy = new PolicyPage(parts.policy(), parts.policyDir());
   }
@@ -130,6 +133,13 @@ public final class Console {
     app.get("/console/dashboard", ctx -> view(ctx, AUDIT, this::dashboard), Access.PUBLIC);
     app.get("/console/ledger", ctx -> view(ctx, AUDIT, this::ledgerPage), Access.PUBLIC);
     app.get("/console/ledger/entries/{index}", ctx -> view(ctx, AUDIT, this::ledgerEntry), Access.PUBLIC);
+    app.get("/console/reports/{kind}", ctx -> view(ctx, AUDIT, (c, session) -> {
+      try {
+        reports.handle(c);
+      } catch (Exception e) {
+        throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+      }
+    }), Access.PUBLIC);
     app.get("/console/queue", ctx -> view(ctx, MODERATE, this::queue), Access.PUBLIC);
     app.post("/console/queue/verdicts/{id}", ctx -> action(ctx, MODERATE, this::reviewVerdict), Access.PUBLIC);
     app.post("/console/queue/appeals/{id}", ctx -> action(ctx, MODERATE, this::decideAppeal), Access.PUBLIC);
@@ -646,8 +656,29 @@ public final class Console {
         + open + ", overdue: <strong>" + overdue + "</strong>.</p><div class=\"grid\">"
         + bars("Decisions by day", byDay) + bars("By decision", byDecision) + bars("By category", byCategory)
         + bars("By jurisdiction", byJurisdiction) + bars("Top rules", top(byRule, 10)) + "</div>"
-        + latency() + scorecard();
+        + latency() + scorecard() + reportLinks();
     ctx.html(page("Dashboard", session, body));
+  }
+
+  /**
+   * Downloads of the reports for the last 30 days (docs/design/reports.md), rendered by the same code as
+   * {@code GET /v1/reports}.
+   */
+  private String reportLinks() {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(parts.clock().instant(), java.time.ZoneOffset.UTC);
+    String period = "from=" + today.minusDays(30) + "&amp;to=" + today.plusDays(1);
+    return """
+        <section class="card" id="reports"><h2>Reports, last 30 days</h2><ul>
+        <li>Transparency: <a href="/console/reports/transparency?%1$s&amp;format=json">JSON</a>
+          · <a href="/console/reports/transparency?%1$s&amp;format=csv">CSV</a>
+          · <a href="/console/reports/transparency?%1$s&amp;format=html">HTML</a></li>
+        <li>Statements of reasons (DSA): <a href="/console/reports/statements?%1$s&amp;format=json">JSON</a>
+          · <a href="/console/reports/statements?%1$s&amp;format=csv">CSV</a></li>
+        <li>Regulator mitigation report: <a href="/console/reports/regulator?%1$s&amp;format=html">HTML</a>
+          · <a href="/console/reports/regulator?%1$s&amp;format=pdf">PDF</a></li>
+        </ul><p class="note">Change <code>from</code> and <code>to</code>, or add <code>jurisdiction</code>, in a link for
+        another period; an authority bundle is <code>/console/reports/authority?decision=…</code>.</p></section>"""
+        .formatted(period);
   }
 
   /** Screening latency and mean time per route since this process started, read from its own Prometheus metrics. */

@@ -26,12 +26,6 @@ import java.util.UUID;
 final class ActorHandlers {
   /** Where appeals are filed, named in every refusal. */
   static final String APPEALS_PATH = "/v1/appeals";
-  /**
-   * The request attribute naming the caller (an API key id) for the audit trail, set by the authentication
-   * filter; until one sets it, acts are recorded as by {@value #UNAUTHENTICATED}.
-   */
-  static final String CALLER_ATTRIBUTE = "gardefou.caller";
-  static final String UNAUTHENTICATED = "unauthenticated";
   private static final int MAX_LIST = 500;
 
   private final ActorDesk desk;
@@ -62,7 +56,7 @@ final class ActorHandlers {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("invalid_filed_by", "filed_by", e.getMessage());
     }
-    Appeal appeal = desk.appeals().file(tenant(), decisionId, filedBy, caller(ctx), statement);
+    Appeal appeal = desk.appeals().file(AccessCheck.tenant(ctx), decisionId, filedBy, caller(ctx), statement);
     ctx.status(201).contentType("application/json").result(appeal(appeal).toString());
   }
 
@@ -78,7 +72,7 @@ final class ActorHandlers {
     ObjectNode body = JsonBodies.MAPPER.createObjectNode();
     body.put("object", "list");
     ArrayNode data = body.putArray("data");
-    desk.appeals().inState(tenant(), state, limit).forEach(appeal -> data.add(appeal(appeal)));
+    desk.appeals().inState(AccessCheck.tenant(ctx), state, limit).forEach(appeal -> data.add(appeal(appeal)));
     ctx.contentType("application/json").result(body.toString());
   }
 
@@ -95,14 +89,14 @@ final class ActorHandlers {
     if (!outcome.equals("uphold") && !outcome.equals("overturn")) {
       throw ApiException.invalid("invalid_outcome", "outcome", "outcome must be 'uphold' or 'overturn', was '" + outcome + "'");
     }
-    Appeal decided = desk.appeals().decide(tenant(), id, outcome.equals("overturn"), caller(ctx), requiredText(body, "note"));
+    Appeal decided = desk.appeals().decide(AccessCheck.tenant(ctx), id, outcome.equals("overturn"), caller(ctx), requiredText(body, "note"));
     ctx.contentType("application/json").result(appeal(decided).toString());
   }
 
   /** {@code GET /v1/actors/{pseudonym}}: standing, strikes and the decayed score. */
   void actor(Context ctx) {
     String pseudonym = pseudonym(ctx);
-    Standing standing = desk.standings().find(tenant(), pseudonym)
+    Standing standing = desk.standings().find(AccessCheck.tenant(ctx), pseudonym)
         .orElseThrow(() -> ApiException.notFound("unknown_actor", "pseudonym", "no actor " + pseudonym + " is known"));
     ctx.contentType("application/json").result(standing(standing).toString());
   }
@@ -118,20 +112,20 @@ final class ActorHandlers {
         throw ApiException.invalid("invalid_period", "period", "period must be an ISO-8601 duration such as P7D, was '" + text + "'");
       }
     });
-    render(ctx, desk.standings().suspend(tenant(), pseudonym, caller(ctx), reason(body), period));
+    render(ctx, desk.standings().suspend(AccessCheck.tenant(ctx), pseudonym, caller(ctx), reason(body), period));
   }
 
   /** {@code POST /v1/actors/{pseudonym}/ban}: {@code {reason}}. */
   void ban(Context ctx) {
     String pseudonym = pseudonym(ctx);
-    render(ctx, desk.standings().ban(tenant(), pseudonym, caller(ctx), reason(JsonBodies.readObject(ctx, config.maxJsonBytes()))));
+    render(ctx, desk.standings().ban(AccessCheck.tenant(ctx), pseudonym, caller(ctx), reason(JsonBodies.readObject(ctx, config.maxJsonBytes()))));
   }
 
   /** {@code POST /v1/actors/{pseudonym}/reinstate}: {@code {reason}}. */
   void reinstate(Context ctx) {
     String pseudonym = pseudonym(ctx);
     render(ctx, desk.standings().reinstate(
-        tenant(), pseudonym, caller(ctx), reason(JsonBodies.readObject(ctx, config.maxJsonBytes()))));
+        AccessCheck.tenant(ctx), pseudonym, caller(ctx), reason(JsonBodies.readObject(ctx, config.maxJsonBytes()))));
   }
 
   /** {@code POST /v1/actors/{pseudonym}/verification}: {@code {verification: unverified|pending|verified|failed}}. */
@@ -144,7 +138,7 @@ final class ActorHandlers {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("invalid_verification", "verification", e.getMessage());
     }
-    render(ctx, desk.standings().verify(tenant(), pseudonym, caller(ctx), verification));
+    render(ctx, desk.standings().verify(AccessCheck.tenant(ctx), pseudonym, caller(ctx), verification));
   }
 
   private void render(Context ctx, Standing standing) {
@@ -193,14 +187,8 @@ final class ActorHandlers {
     return body;
   }
 
-  /** The tenant acted for: the default one until API keys name one, as for screening. */
-  private String tenant() {
-    return config.defaultTenant().id();
-  }
-
   private static String caller(Context ctx) {
-    Object caller = ctx.attribute(CALLER_ATTRIBUTE);
-    return caller == null ? UNAUTHENTICATED : caller.toString();
+    return AccessCheck.caller(ctx).id().toString();
   }
 
   private static String pseudonym(Context ctx) {

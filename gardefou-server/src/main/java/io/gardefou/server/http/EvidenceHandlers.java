@@ -21,11 +21,6 @@ import java.util.function.Function;
  * is one vault method; the vault records it in the audit trail under the caller's key id.
  */
 final class EvidenceHandlers {
-  /**
-   * The request attribute under which authentication leaves the caller's key id, recorded as who read or erased; a
-   * request without one is recorded as {@code unauthenticated}.
-   */
-  static final String CALLER_ATTRIBUTE = "gardefou.caller";
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final int MAX_REASON_CHARS = 1_000;
 
@@ -157,8 +152,7 @@ final class EvidenceHandlers {
   }
 
   private static String caller(Context ctx) {
-    Object caller = ctx.attribute(CALLER_ATTRIBUTE);
-    return caller == null ? "unauthenticated" : caller.toString();
+    return AccessCheck.caller(ctx).id().toString();
   }
 
   private static ApiException notFound(DecisionId id) {

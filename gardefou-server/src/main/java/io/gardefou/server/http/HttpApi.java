@@ -89,6 +89,16 @@ public final class HttpApi {
     ErrorTable.install(app);
   }
 
+  /** The reports handler the API serves, for the console's downloads under its own session check. */
+  public static io.javalin.http.Handler reportsHandler(io.gardefou.report.Reports reports) {
+    return new ReportsHandler(reports)::handle;
+  }
+
+  /** Serves the reports at {@code GET /v1/reports/{kind}}, for auditors; call before {@link #start()}. */
+  public void serveReports(io.gardefou.report.Reports reports) {
+    app.get("/v1/reports/{kind}", new ReportsHandler(reports)::handle, Access.AUDITOR);
+  }
+
   /** Adds the evidence vault's routes: reading for moderators, holds and erasure for admins. Before {@link #start()}. */
   public void serveEvidence(EvidenceVault vault) {
     EvidenceHandlers evidence = new EvidenceHandlers(vault);

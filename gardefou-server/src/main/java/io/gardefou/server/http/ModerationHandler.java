@@ -26,6 +26,14 @@ import java.util.Set;
 
 /** {@code POST /v1/moderations}: OpenAI's moderation API, answered by the screener. */
 final class ModerationHandler implements Handler {
+  /**
+   * The categories whose {@code category_applied_input_types} OpenAI's schema lets name {@code image}; its SDKs reject
+   * any other value (sexual/minors is text-only there), so an image score of another category shows in the extension.
+   */
+  private static final Set<Category> IMAGE_INPUT_CATEGORIES = EnumSet.of(Category.SEXUAL, Category.SEXUAL_NON_CONSENSUAL,
+      Category.SELF_HARM, Category.SELF_HARM_INTENT, Category.SELF_HARM_INSTRUCTIONS, Category.VIOLENCE,
+      Category.VIOLENCE_GRAPHIC);
+
   private final Screener screener;
   private final ServerConfig config;
   private final Pseudonyms pseudonyms;
@@ -82,7 +90,7 @@ final class ModerationHandler implements Handler {
       if (textApplied) {
         types.add("text");
       }
-      if (imageScored.contains(entry.getKey())) {
+      if (imageScored.contains(entry.getKey()) && IMAGE_INPUT_CATEGORIES.contains(entry.getKey())) {
         types.add("image");
       }
     }
@@ -97,6 +105,9 @@ final class ModerationHandler implements Handler {
     verdict.ruleHits().stream().map(RuleHit::rule).forEach(rules::add);
     ArrayNode legalBasis = extension.putArray("legal_basis");
     verdict.legalBasis().forEach(legalBasis::add);
+    // Every category an image part was scored for, those OpenAI's schema keeps text-only (sexual/minors) included.
+    ArrayNode imageApplied = extension.putArray("image_scored_categories");
+    imageScored.stream().sorted().forEach(category -> imageApplied.add(category.wireName()));
     ArrayNode unknown = extension.putArray("unknown");
     verdict.signals().unknown().forEach(category -> unknown.add(category.wireName()));
     VerdictJson.explain(extension, verdict);

@@ -34,19 +34,20 @@ class AuditEventsInTheLedgerTest {
     try (RunningGardefou server = RunningGardefou.start()) {
       data = server.dataDir();
       server.post("/v1/moderations", "{\"input\": \"a lighthouse\"}");
-      assertThat(server.auditTrail().record(revoked)).isEqualTo(1);
+      // Entry 0 is the first start's admin key (key.created), entry 1 the first decision.
+      assertThat(server.auditTrail().record(revoked)).isEqualTo(2);
       server.post("/v1/moderations", "{\"input\": \"a kite\"}");
 
       NoteVerifier verifier = NoteVerifier.fromVerifierKey(server.get("/v1/audit/key").body().strip());
       Checkpoint checkpoint = Checkpoint.verify(server.get("/v1/audit/checkpoint").body(), verifier);
-      assertThat(checkpoint.size()).isEqualTo(3);
-      JsonNode entry = JSON.readTree(server.get("/v1/audit/entries/1").body());
+      assertThat(checkpoint.size()).isEqualTo(4);
+      JsonNode entry = JSON.readTree(server.get("/v1/audit/entries/2").body());
       byte[] bytes = Base64.getDecoder().decode(entry.path("entry_base64").asText());
       assertThat(bytes).isEqualTo(revoked.canonicalJson());
       assertThat(entry.path("entry").path("event").asText()).isEqualTo("key.revoked");
       List<Hash> proof = new ArrayList<>();
       entry.path("inclusion_proof").forEach(hash -> proof.add(Hash.fromBase64(hash.asText())));
-      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(bytes), 1, 3, proof, checkpoint.root())).isTrue();
+      assertThat(MerkleProofs.verifyInclusion(MerkleHashes.leafHash(bytes), 2, 4, proof, checkpoint.root())).isTrue();
     }
 
     StringWriter out = new StringWriter();
@@ -55,9 +56,9 @@ class AuditEventsInTheLedgerTest {
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     assertThat(cli.execute("ledger", "verify", "--data", data.toString())).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("ok: 3 entries");
+    assertThat(out.toString()).contains("ok: 4 entries");
     assertThat(cli.execute("ledger", "replay", "--data", data.toString(), "--sample", "0")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("2 same, 0 different, 1 skipped")
-        .contains("skipped entry 1: an audit event (key.revoked), not a decision");
+    assertThat(out.toString()).contains("2 same, 0 different, 2 skipped")
+        .contains("skipped entry 2: an audit event (key.revoked), not a decision");
   }
 }

@@ -21,14 +21,15 @@ class LedgerReplayCommandTest {
     Path data = serveAndClose();
 
     assertThat(run("ledger", "replay", "--data", data.toString(), "--sample", "0")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("replayed 3 of 3 entries").contains("3 same, 0 different, 0 skipped");
+    assertThat(out.toString()).contains("replayed 3 of 4 entries").contains("3 same, 0 different, 1 skipped")
+        .contains("skipped entry 0: an audit event (key.created)");
 
-    // The recorded decision of entry 1 (a refusal) says ALLOW: the policy, given its signals, does not.
+    // The recorded decision of entry 2 (a refusal; entry 0 is the first start's admin key) says ALLOW: the policy, given its signals, does not.
     sql(data, "UPDATE ledger_entries SET entry = CAST(REPLACE(CAST(entry AS TEXT), '\"decision\":\"REFUSE\"', "
-        + "'\"decision\":\"ALLOW\"') AS BLOB) WHERE idx = 1");
+        + "'\"decision\":\"ALLOW\"') AS BLOB) WHERE idx = 2");
 
     assertThat(run("ledger", "replay", "--data", data.toString(), "--sample", "0")).isEqualTo(1);
-    assertThat(err.toString()).contains("DIFFERS: entry 1").contains("decision: recorded \"ALLOW\", now \"REFUSE\"");
+    assertThat(err.toString()).contains("DIFFERS: entry 2").contains("decision: recorded \"ALLOW\", now \"REFUSE\"");
     assertThat(out.toString()).contains("2 same, 1 different");
   }
 
@@ -37,7 +38,7 @@ class LedgerReplayCommandTest {
     Path data = serveAndClose();
 
     assertThat(run("ledger", "replay", "--data", data.toString(), "--sample", "2", "--seed", "7")).isZero();
-    assertThat(out.toString()).contains("replayed 2 of 3 entries");
+    assertThat(out.toString()).contains("of 4 entries").contains("1 same, 0 different, 1 skipped");
   }
 
   private static Path serveAndClose() {

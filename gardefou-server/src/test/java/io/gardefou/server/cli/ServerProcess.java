@@ -2,6 +2,7 @@ package io.gardefou.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gardefou.server.AdminKey;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,12 +26,14 @@ final class ServerProcess {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path data;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private ServerProcess(Process process, int port, Path log) {
+  private ServerProcess(Process process, int port, Path log, Path data) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.data = data;
   }
 
   /** Starts serving {@code data} (and {@code --db url} if given) and returns once {@code /healthz} answers. */
@@ -47,7 +50,7 @@ final class ServerProcess {
         "--port", Integer.toString(port), "--data", data.toString()));
     command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    ServerProcess server = new ServerProcess(process, port, log);
+    ServerProcess server = new ServerProcess(process, port, log, data);
     try {
       server.awaitHealthy();
     } catch (Exception | AssertionError e) {
@@ -83,9 +86,11 @@ final class ServerProcess {
     return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
   }
 
+  /** Posts with the admin key in the data directory: the one the first start wrote, or one a test copied there. */
   HttpResponse<String> post(String path, String json) throws IOException {
     return send(HttpRequest.newBuilder(uri(path))
         .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + Files.readString(data.resolve(AdminKey.FILE)).strip())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build());

@@ -76,6 +76,21 @@ class ConsoleTest {
   }
 
   @Test
+  void anAuditorDownloadsAReportAndAModeratorMayNot() {
+    try (ConsoleClient auditor = new ConsoleClient(server.baseUrl()); ConsoleClient moderator = new ConsoleClient(server.baseUrl())) {
+      auditor.login(server.newKey(Role.AUDITOR));
+      moderator.login(server.newKey(Role.MODERATOR));
+
+      HttpResponse<String> report = auditor.get("/console/reports/transparency?from=2026-01-01&to=2027-01-01&format=json");
+
+      assertThat(report.statusCode()).isEqualTo(200);
+      assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(auditor.get("/console/dashboard").body()).contains("/console/reports/regulator?from=");
+      assertThat(moderator.get("/console/reports/transparency?from=2026-01-01&to=2027-01-01&format=json").statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
   void aModeratorSeesNeitherTheLedgerNorTheBanks() {
     try (ConsoleClient moderator = new ConsoleClient(server.baseUrl())) {
       moderator.login(server.newKey(Role.MODERATOR));

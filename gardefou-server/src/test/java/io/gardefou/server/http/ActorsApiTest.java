@@ -37,7 +37,9 @@ class ActorsApiTest {
     assertThat(row.actorId()).isEqualTo(pseudonym);
     assertThat(row.toString()).doesNotContain("alice-raw-id-7");
     assertThat(Pseudonyms.isPseudonym(row.actorId())).isTrue();
-    JsonNode entry = json(server.get("/v1/audit/entries/0"));
+    // The checkpoint note's second line is the tree size (C2SP tlog-checkpoint); the decision is the last entry.
+    long last = Long.parseLong(server.get("/v1/audit/checkpoint").body().split("\n")[1]) - 1;
+    JsonNode entry = json(server.get("/v1/audit/entries/" + last));
     assertThat(entry.path("entry").path("actor").path("id").asText()).isEqualTo(pseudonym);
     assertThat(new String(Base64.getDecoder().decode(entry.path("entry_base64").asText()), StandardCharsets.UTF_8))
         .doesNotContain("alice-raw-id-7");
@@ -144,7 +146,7 @@ class ActorsApiTest {
     return json(response).path("results").path(0);
   }
 
-  /** The kinds of the audit events in the ledger, in order (decision records have no {@code event}). */
+  /** The kinds of the actors' audit events in the ledger, in order (decision records have no {@code event}). */
   private List<String> ledgerEvents() throws Exception {
     List<String> kinds = new ArrayList<>();
     for (int index = 0; ; index++) {
@@ -153,7 +155,8 @@ class ActorsApiTest {
         return kinds;
       }
       JsonNode event = json(response).path("entry").path("event");
-      if (!event.isMissingNode()) {
+      // The first start's admin key is an event too (key.created); these tests are about actors and appeals.
+      if (!event.isMissingNode() && !event.asText().startsWith("key.")) {
         kinds.add(event.asText());
       }
     }

@@ -10,6 +10,7 @@ import com.openai.errors.BadRequestException;
 import com.openai.models.images.ImageEditParams;
 import io.gardefou.account.Accounts;
 import io.gardefou.account.InMemoryKeyStore;
+import io.gardefou.account.IssuedKey;
 import io.gardefou.account.Role;
 import io.gardefou.audit.AuditEvent;
 import io.gardefou.ledger.Ledger;
@@ -137,7 +138,8 @@ class EvidenceApiTest {
     ServerConfig config = ServerConfig.defaults().withPort(0);
     NoteSigner signer = NoteSigner.generate("test.local/ledger");
     Accounts accounts = Accounts.builder().store(new InMemoryKeyStore()).auditTrail(event -> 0).build();
-    String admin = accounts.create(Role.ADMIN, ScreeningRequest.DEFAULT_TENANT, "test", "test").token();
+    IssuedKey issued = accounts.create(Role.ADMIN, ScreeningRequest.DEFAULT_TENANT, "test", "test");
+    String admin = issued.token();
     try (Screener screener = Gardefou.screener(config, VerdictLog.discarding())) {
       HttpApi api = new HttpApi(config, screener, Gardefou.gateway(config, screener), new Metrics(), () -> true,
           Ledger.builder().origin(signer.name()).signer(signer).build(), accounts);
@@ -161,7 +163,7 @@ class EvidenceApiTest {
         .containsExactly("evidence.read", "evidence.held", "evidence.released", "evidence.erased");
     assertThat(events).allSatisfy(event -> {
       assertThat(event.subject()).isEqualTo(verdict.decisionId().toString());
-      assertThat(event.by()).isEqualTo("unauthenticated");
+      assertThat(event.by()).isEqualTo(issued.key().id().toString());
       assertThat(new String(event.canonicalJson(), StandardCharsets.UTF_8)).doesNotContain("EVIDENCE-MARKER");
     });
     assertThat(events.get(1).details()).containsEntry("reason", "court order 7");

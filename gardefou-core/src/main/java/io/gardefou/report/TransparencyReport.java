@@ -1,0 +1,227 @@
+package io.gardefou.report;
+
+import static io.gardefou.report.Trees.object;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The transparency report of one period and jurisdiction: decisions by category, action and detection source;
+ * appeals and take-downs (when the store records them); time to action; reports owed to authorities; and the
+ * ledger indices and checkpoint against which each counted decision can be checked. Definitions:
+ * docs/design/reports.md.
+ */
+public record TransparencyReport(
+    Period period,
+    Optional<String> jurisdiction,
+    long decisions,
+    SortedMap<String, Long> byDecision,
+    SortedMap<String, SortedMap<String, Long>> byCategory,
+    SortedMap<String, Long> byDetectionSource,
+    SortedMap<String, Long> byOperation,
+    SortedMap<String, Long> byJurisdiction,
+    List<AuthorityDuty> reportsToAuthorities,
+    AppealCounts appeals,
+    LedgerSpan ledger) implements Report {
+
+  /** Detection source of a restrictive decision no detector's signal bore on: a pre-check or a gate decided. */
+  public static final String POLICY_SOURCE = "policy";
+  /** Detection source of decisions recorded before the store kept their detectors. */
+  public static final String UNRECORDED_SOURCE = "unrecorded";
+  static final List<String> DECISIONS = List.of("ALLOW", "REVIEW", "REFUSE");
+
+  /** Reports one authority is owed under one obligation, over the period's decisions. */
+  public record AuthorityDuty(String to, String obligation, String pack, Optional<String> deadline, long decisions) {}
+
+  /**
+   * Where the counted decisions sit in the ledger: the lowest and highest entry index, how many decisions have
+   * no entry, and the saved signed checkpoint to verify them against.
+   */
+  public record LedgerSpan(
+      Optional<Long> firstIndex, Optional<Long> lastIndex, long withoutEntry, Optional<String> checkpoint) {}
+
+  /**
+   * The appeals of the period's decisions, by where they stand, and the median time from filing to a moderator's
+   * answer over the answered ones (ISO-8601, whole seconds; empty when none was answered).
+   */
+  public record AppealCounts(long filed, long open, long upheld, long overturned, Optional<String> medianTimeToAnswer) {}
+
+  public TransparencyReport {
+    byDecision = new TreeMap<>(byDecision);
+    byCategory = new TreeMap<>(byCategory);
+    byDetectionSource = new TreeMap<>(byDetectionSource);
+    byOperation = new TreeMap<>(byOperation);
+    byJurisdiction = new TreeMap<>(byJurisdiction);
+    reportsToAuthorities = List.copyOf(reportsToAuthorities);
+  }
+
+  /** Counts {@code decisions}, which the source gave for {@code period} and {@code jurisdiction}. */
+  public static TransparencyReport of(
+      Period period, Optional<String> jurisdiction, List<ReportedDecision> decisions, Optional<String> checkpoint) {
+    TreeMap<String, Long> byDecision = new TreeMap<>();
+    DECISIONS.forEach(decision -> byDecision.put(decision, 0L));
+    TreeMap<String, SortedMap<String, Long>> byCategory = new TreeMap<>();
+    TreeMap<String, Long> bySource = new TreeMap<>();
+    TreeMap<String, Long> byOperation = new TreeMap<>();
+    TreeMap<String, Long> byJurisdiction = new TreeMap<>();
+    TreeMap<List<String>, Long> duties = new TreeMap<>(TransparencyReport::compareKeys);
+    Long first = null;
+    Long last = null;
+    long withoutEntry = 0;
+    long[] appealStates = new long[3];
+    List<Long> answerSeconds = new ArrayList<>();
+    for (ReportedDecision decision : decisions) {
+      decision.appeal().ifPresent(appeal -> {
+        appealStates[switch (appeal.state()) {
+          case "open" -> 0;
+          case "upheld" -> 1;
+          default -> 2;
+        }]++;
+        appeal.decidedAt().ifPresent(at -> answerSeconds.add(Duration.between(appeal.filedAt(), at).toSeconds()));
+      });
+      byDecision.merge(decision.decision(), 1L, Long::sum);
+      for (String category : decision.categories()) {
+        SortedMap<String, Long> row = byCategory.computeIfAbsent(category, c -> zeroes());
+        row.merge(decision.decision(), 1L, Long::sum);
+      }
+      if (decision.restrictive()) {
+        for (String source : sources(decision)) {
+          bySource.merge(source, 1L, Long::sum);
+        }
+      }
+      byOperation.merge(decision.operation(), 1L, Long::sum);
+      byJurisdiction.merge(decision.jurisdiction(), 1L, Long::sum);
+      for (ReportedObligation duty : decision.obligations()) {
+        if (duty.isReport()) {
+          duties.merge(List.of(duty.to(), duty.name(), duty.pack(), duty.deadline().orElse("")), 1L, Long::sum);
+        }
+      }
+      if (decision.ledgerIndex().isPresent()) {
+        long index = decision.ledgerIndex().getAsLong();
+        first = first == null ? index : Math.min(first, index);
+        last = last == null ? index : Math.max(last, index);
+      } else {
+        withoutEntry++;
+      }
+    }
+    List<AuthorityDuty> reports = new ArrayList<>();
+    duties.forEach((key, count) -> reports.add(new AuthorityDuty(key.get(0), key.get(1), key.get(2),
+        key.get(3).isEmpty() ? Optional.empty() : Optional.of(key.get(3)), count)));
+    return new TransparencyReport(period, jurisdiction, decisions.size(), byDecision, byCategory, bySource,
+        byOperation, byJurisdiction, reports,
+        new AppealCounts(appealStates[0] + appealStates[1] + appealStates[2], appealStates[0], appealStates[1],
+            appealStates[2], median(answerSeconds).map(seconds -> Duration.ofSeconds(seconds).toString())),
+        new LedgerSpan(Optional.ofNullable(first), Optional.ofNullable(last), withoutEntry, checkpoint));
+  }
+
+  /** The detection sources of a restrictive decision: its detectors, {@link #POLICY_SOURCE} or unrecorded. */
+  static List<String> sources(ReportedDecision decision) {
+    return decision.detectors()
+        .map(detectors -> detectors.isEmpty() ? List.of(POLICY_SOURCE) : detectors)
+        .orElse(List.of(UNRECORDED_SOURCE));
+  }
+
+  /** The lower median, so that it is always one of the values, in whole seconds. */
+  static Optional<Long> median(List<Long> values) {
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    return Optional.of(sorted.get((sorted.size() - 1) / 2));
+  }
+
+  private static TreeMap<String, Long> zeroes() {
+    TreeMap<String, Long> zeroes = new TreeMap<>();
+    DECISIONS.forEach(decision -> zeroes.put(decision, 0L));
+    return zeroes;
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    return String.join("\u0000", a).compareTo(String.join("\u0000", b));
+  }
+
+  @Override
+  public String kind() {
+    return "transparency";
+  }
+
+  @Override
+  public String title() {
+    return "Transparency report " + Trees.instant(period.from()) + " to " + Trees.instant(period.to())
+        + " (" + jurisdiction.orElse("all jurisdictions") + ")";
+  }
+
+  @Override
+  public SortedMap<String, Object> tree() {
+    TreeMap<String, Object> categories = new TreeMap<>();
+    byCategory.forEach((category, counts) -> categories.put(category, new TreeMap<String, Object>(counts)));
+    return object(
+        "kind", kind(),
+        "period", object("from", Trees.instant(period.from()), "to", Trees.instant(period.to())),
+        "jurisdiction", Trees.orNull(jurisdiction),
+        "decisions", decisions,
+        "by_decision", new TreeMap<String, Object>(byDecision),
+        "by_category", categories,
+        "by_detection_source", new TreeMap<String, Object>(byDetectionSource),
+        "by_operation", new TreeMap<String, Object>(byOperation),
+        "by_jurisdiction", new TreeMap<String, Object>(byJurisdiction),
+        "appeals", object("available", true, "filed", appeals.filed(), "open", appeals.open(),
+            "upheld", appeals.upheld(), "overturned", appeals.overturned(),
+            "median_time_to_answer", Trees.orNull(appeals.medianTimeToAnswer())),
+        "takedowns", unavailable("take-down requests are not recorded in this store yet"),
+        "time_to_action", object(
+            "automated", object("decisions", byDecision.get("REFUSE") + byDecision.get("REVIEW"),
+                "median", "PT0S",
+                "definition", "screening acts before any output is delivered: the refusal or hold is the response"),
+            "appeals", object("answered", appeals.upheld() + appeals.overturned(),
+                "median", Trees.orNull(appeals.medianTimeToAnswer())),
+            "human_review", unavailable("review-queue outcomes are not recorded in this store yet")),
+        "reports_to_authorities", reportsToAuthorities.stream().map(duty -> (Object) object(
+            "to", duty.to(), "obligation", duty.obligation(), "pack", duty.pack(),
+            "deadline", Trees.orNull(duty.deadline()), "decisions", duty.decisions(),
+            "status", "owed: filing is not recorded in this store")).toList(),
+        "ledger", object(
+            "first_index", Trees.orNull(ledger.firstIndex()), "last_index", Trees.orNull(ledger.lastIndex()),
+            "decisions_without_entry", ledger.withoutEntry(), "checkpoint", Trees.orNull(ledger.checkpoint())));
+  }
+
+  static TreeMap<String, Object> unavailable(String reason) {
+    return object("available", false, "reason", reason);
+  }
+
+  @Override
+  public List<Table> tables() {
+    List<List<String>> summary = new ArrayList<>();
+    summary.add(List.of("period.from", Trees.instant(period.from())));
+    summary.add(List.of("period.to", Trees.instant(period.to())));
+    summary.add(List.of("jurisdiction", jurisdiction.orElse("all")));
+    summary.add(List.of("decisions", Long.toString(decisions)));
+    byDecision.forEach((decision, count) -> summary.add(List.of("decision." + decision, count.toString())));
+    byDetectionSource.forEach((source, count) -> summary.add(List.of("detection_source." + source, count.toString())));
+    byOperation.forEach((operation, count) -> summary.add(List.of("operation." + operation, count.toString())));
+    byJurisdiction.forEach((code, count) -> summary.add(List.of("jurisdiction." + code, count.toString())));
+    summary.add(List.of("appeals.filed", Long.toString(appeals.filed())));
+    summary.add(List.of("appeals.open", Long.toString(appeals.open())));
+    summary.add(List.of("appeals.upheld", Long.toString(appeals.upheld())));
+    summary.add(List.of("appeals.overturned", Long.toString(appeals.overturned())));
+    summary.add(List.of("appeals.median_time_to_answer", appeals.medianTimeToAnswer().orElse("")));
+    summary.add(List.of("takedowns", "not available"));
+    summary.add(List.of("time_to_action.automated.median", "PT0S"));
+    summary.add(List.of("ledger.first_index", ledger.firstIndex().map(String::valueOf).orElse("")));
+    summary.add(List.of("ledger.last_index", ledger.lastIndex().map(String::valueOf).orElse("")));
+    summary.add(List.of("ledger.decisions_without_entry", Long.toString(ledger.withoutEntry())));
+    List<List<String>> categories = new ArrayList<>();
+    byCategory.forEach((category, counts) -> categories.add(List.of(category,
+        counts.get("ALLOW").toString(), counts.get("REVIEW").toString(), counts.get("REFUSE").toString())));
+    List<List<String>> authorities = reportsToAuthorities.stream().map(duty -> List.of(duty.to(), duty.obligation(),
+        duty.pack(), duty.deadline().orElse(""), Long.toString(duty.decisions()))).toList();
+    return List.of(
+        new Table("summary", List.of("figure", "value"), summary),
+        new Table("by_category", List.of("category", "ALLOW", "REVIEW", "REFUSE"), categories),
+        new Table("reports_to_authorities", List.of("to", "obligation", "pack", "deadline", "decisions"), authorities));
+  }
+}
