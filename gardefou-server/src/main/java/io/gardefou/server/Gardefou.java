@@ -112,7 +112,7 @@ public final class Gardefou implements AutoCloseable {
     http.serveReports(reports);
     http.routes(new Console(new Console.Parts(accounts, database.verdicts(), database.reviewActions(), database.takedowns(),
         appeals, standings, banks, ledger, audit, imageDecoder(config), vault, metrics::scrape,
-        java.nio.file.Path.of("var", "eval", "eval.json"),
+        config.dataDir().resolve(EvalFigures.LATEST),
         () -> policy.current() instanceof PackPolicy packs ? packs : policy(config), config.policyDir(), Clock.systemUTC()),
         HttpApi.reportsHandler(reports))::routes);
   }
