@@ -27,6 +27,7 @@ import io.gardefou.policy.PolicyPacks;
 import io.gardefou.report.EvalFigures;
 import io.gardefou.report.Measures;
 import io.gardefou.report.Reports;
+import io.gardefou.screen.Detector;
 import io.gardefou.screen.Precheck;
 import io.gardefou.screen.Screener;
 import io.gardefou.screen.VerdictLog;
@@ -45,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +99,8 @@ public final class Gardefou implements AutoCloseable {
     Appeals appeals = new Appeals(database.appeals(), decisions(database.verdicts()), standings, audit, Clock.systemUTC());
     // The vault keeps a refusal's contents only after the ledger recorded its decision.
     this.screener = screener(config,
-        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, banks, standings);
+        vault.recording(new StrikingVerdictLog(metrics.counting(ledgerLog), standings)), policy, banks, metrics::timed,
+        standings);
     this.accounts = accounts(database, ledgerLog);
     AdminKey.issueIfNone(accounts, config.dataDir());
     this.http = new HttpApi(config, screener, gateway(config, screener, new GeneratedOutputsBank(banks)), metrics, database::ping, ledger,
@@ -134,15 +137,16 @@ public final class Gardefou implements AutoCloseable {
    * opt-in, default jurisdiction) and deadline. Without a database, its hash banks are empty.
    */
   public static Screener screener(ServerConfig config, VerdictLog log) {
-    return screener(config, log, policy(config), HashBanks.open(new InMemoryBankStore(), Clock.systemUTC()));
+    return screener(config, log, policy(config), HashBanks.open(new InMemoryBankStore(), Clock.systemUTC()),
+        UnaryOperator.identity());
   }
 
-  private static Screener screener(
-      ServerConfig config, VerdictLog log, Policy policy, HashBanks banks, Precheck... prechecks) {
+  private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, HashBanks banks,
+      UnaryOperator<Detector> timing, Precheck... prechecks) {
     Screener.Builder builder = Screener.builder()
-        .detector(TextDetector.create())
-        .detector(new BankDetector(imageDecoder(config), banks))
-        .detector(ImageDetector.create(imageDecoder(config)))
+        .detector(timing.apply(TextDetector.create()))
+        .detector(timing.apply(new BankDetector(imageDecoder(config), banks)))
+        .detector(timing.apply(ImageDetector.create(imageDecoder(config))))
         .policy(policy)
         .deadline(config.deadline())
         .log(log);

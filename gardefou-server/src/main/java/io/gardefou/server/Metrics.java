@@ -2,7 +2,9 @@ package io.gardefou.server;
 
 import io.gardefou.model.Category;
 import io.gardefou.model.ScreeningRequest;
+import io.gardefou.model.Signals;
 import io.gardefou.model.Verdict;
+import io.gardefou.screen.Detector;
 import io.gardefou.screen.VerdictLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -15,8 +17,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
-/** Prometheus metrics: HTTP requests and their latency, screening latency, and decisions by category. */
+/** Prometheus metrics: HTTP requests and their latency, screening and detector latency, and decisions by category. */
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -64,6 +67,52 @@ public final class Metrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(Duration.between(verdict.decidedAt(), Instant.now()));
+  }
+
+  /**
+   * Wraps a detector so that each run is timed by detector name and outcome ({@code ok}, or {@code failed} when it
+   * threw or was cancelled at the deadline): which detector costs what, beside the screening as a whole.
+   */
+  public Detector timed(Detector detector) {
+    Timer ok = detectorTimer(detector.name(), "ok");
+    Timer failed = detectorTimer(detector.name(), "failed");
+    return new Detector() {
+      @Override
+      public String name() {
+        return detector.name();
+      }
+
+      @Override
+      public Set<Category> covers() {
+        return detector.covers();
+      }
+
+      @Override
+      public boolean appliesTo(ScreeningRequest request) {
+        return detector.appliesTo(request);
+      }
+
+      @Override
+      public Signals detect(ScreeningRequest request) throws Exception {
+        long started = System.nanoTime();
+        boolean returned = false;
+        try {
+          Signals signals = detector.detect(request);
+          returned = true;
+          return signals;
+        } finally {
+          (returned ? ok : failed).record(Duration.ofNanos(System.nanoTime() - started));
+        }
+      }
+    };
+  }
+
+  private Timer detectorTimer(String detector, String outcome) {
+    return Timer.builder("gardefou.detector.duration")
+        .description("Time one detector took on one request, by detector and outcome")
+        .tags("detector", detector, "outcome", outcome)
+        .publishPercentileHistogram()
+        .register(registry);
   }
 
   public String scrape() {

@@ -681,9 +681,13 @@ public final class Console {
         .formatted(period);
   }
 
-  /** Screening latency and mean time per route since this process started, read from its own Prometheus metrics. */
+  /**
+   * Screening latency, mean time per detector and per route since this process started, read from its own Prometheus
+   * metrics.
+   */
   private String latency() {
     Map<String, double[]> byRoute = new TreeMap<>(); // route -> {count, sum}
+    Map<String, double[]> byDetector = new TreeMap<>(); // detector -> {runs, sum, failed runs}
     double screenCount = 0;
     double screenSum = 0;
     double screenMax = 0;
@@ -705,6 +709,17 @@ public final class Console {
         screenSum = value;
       } else if (name.equals("gardefou_screen_duration_seconds_max")) {
         screenMax = value;
+      } else if (name.startsWith("gardefou_detector_duration_seconds_count{")
+          || name.startsWith("gardefou_detector_duration_seconds_sum{")) {
+        java.util.regex.Matcher detector = java.util.regex.Pattern.compile("detector=\"([^\"]*)\"").matcher(name);
+        if (detector.find()) {
+          double[] totals = byDetector.computeIfAbsent(detector.group(1), d -> new double[3]);
+          boolean count = name.contains("_count{");
+          totals[count ? 0 : 1] += value;
+          if (count && name.contains("outcome=\"failed\"")) {
+            totals[2] += value;
+          }
+        }
       } else if (name.startsWith("gardefou_http_requests_seconds_count{") || name.startsWith("gardefou_http_requests_seconds_sum{")) {
         java.util.regex.Matcher route = java.util.regex.Pattern.compile("route=\"([^\"]*)\"").matcher(name);
         if (route.find() && route.group(1).startsWith("/v1/")) {
@@ -716,6 +731,12 @@ public final class Console {
     StringBuilder out = new StringBuilder("<section class=\"card\"><h2>Latency since start</h2><p>Screening (detectors, policy, "
         + "ledger queue): ").append(String.format(java.util.Locale.ROOT, "%.0f decisions, mean %.1f ms, max %.1f ms",
         screenCount, screenCount == 0 ? 0 : screenSum / screenCount * 1000, screenMax * 1000)).append("</p>")
+        .append("<table><thead><tr><th>Detector</th><th>Runs</th><th>Failed</th><th>Mean ms</th></tr></thead><tbody>");
+    byDetector.forEach((detector, totals) -> out.append("<tr>").append(td(detector))
+        .append(td(String.format(java.util.Locale.ROOT, "%.0f", totals[0])))
+        .append(td(String.format(java.util.Locale.ROOT, "%.0f", totals[2])))
+        .append(td(String.format(java.util.Locale.ROOT, "%.1f", totals[0] == 0 ? 0 : totals[1] / totals[0] * 1000))).append("</tr>"));
+    out.append("</tbody></table>")
         .append("<table><thead><tr><th>Route</th><th>Requests</th><th>Mean ms</th></tr></thead><tbody>");
     byRoute.forEach((route, totals) -> out.append("<tr>").append(td(route)).append(td(String.format(java.util.Locale.ROOT, "%.0f", totals[0])))
         .append(td(String.format(java.util.Locale.ROOT, "%.1f", totals[0] == 0 ? 0 : totals[1] / totals[0] * 1000))).append("</tr>"));

@@ -91,6 +91,18 @@ class ConsoleTest {
   }
 
   @Test
+  void theDashboardShowsHowLongEachDetectorTook() {
+    server.post("/v1/moderations", "{\"input\": \"a lighthouse at dusk\"}");
+    try (ConsoleClient auditor = new ConsoleClient(server.baseUrl())) {
+      auditor.login(server.newKey(Role.AUDITOR));
+
+      String dashboard = auditor.get("/console/dashboard").body();
+
+      assertThat(dashboard).contains("<th>Detector</th>").contains("<td>text</td>");
+    }
+  }
+
+  @Test
   void aModeratorSeesNeitherTheLedgerNorTheBanks() {
     try (ConsoleClient moderator = new ConsoleClient(server.baseUrl())) {
       moderator.login(server.newKey(Role.MODERATOR));

@@ -37,6 +37,8 @@ class OperationsTest {
           .contains("gardefou_flags_total{category=\"sexual/minors\"} 1.0")
           .contains("gardefou_http_requests_seconds_count{method=\"POST\",route=\"/v1/moderations\",status=\"200\"} 2")
           .contains("gardefou_screen_duration_seconds_count 2")
+          .contains("gardefou_detector_duration_seconds_count{detector=\"text\",outcome=\"ok\"} 2")
+          .contains("gardefou_detector_duration_seconds_count{detector=\"text\",outcome=\"failed\"} 0")
           .contains("jvm_memory_used_bytes");
     }
   }
