@@ -48,7 +48,8 @@ public final class Reports {
 
   public TransparencyReport transparency(Period period, Optional<String> jurisdiction) {
     List<ReportedDecision> decisions = source.decisions(period, jurisdiction);
-    return TransparencyReport.of(period, jurisdiction, decisions, source.savedCheckpoint());
+    return TransparencyReport.of(period, jurisdiction, decisions, source.takedowns(period, jurisdiction),
+        source.savedCheckpoint());
   }
 
   public StatementsOfReasons statements(Period period, Optional<String> jurisdiction) {

@@ -3,6 +3,7 @@ package io.gardefou.report;
 import static io.gardefou.report.Trees.object;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * The transparency report of one period and jurisdiction: decisions by category, action and detection source;
- * appeals and take-downs (when the store records them); time to action; reports owed to authorities; and the
+ * appeals and take-downs with their legal clocks; time to action; reports owed to authorities; and the
  * ledger indices and checkpoint against which each counted decision can be checked. Definitions:
  * docs/design/reports.md.
  */
@@ -26,6 +27,7 @@ public record TransparencyReport(
     SortedMap<String, Long> byJurisdiction,
     List<AuthorityDuty> reportsToAuthorities,
     AppealCounts appeals,
+    TakedownCounts takedowns,
     LedgerSpan ledger) implements Report {
 
   /** Detection source of a restrictive decision no detector's signal bore on: a pre-check or a gate decided. */
@@ -50,6 +52,55 @@ public record TransparencyReport(
    */
   public record AppealCounts(long filed, long open, long upheld, long overturned, Optional<String> medianTimeToAnswer) {}
 
+  /**
+   * The take-down requests filed in the period, as they stood at its end (so the same period always gives the same
+   * figures): done, done within the legal clock, overdue (done late, or open past due), adherence in per-mille
+   * (done on time over those whose clock has run out or that are done; empty when there are none), the median time
+   * from filing to done (ISO-8601, whole seconds), counts by category and jurisdiction, and how many matched an
+   * output generated here.
+   */
+  public record TakedownCounts(long filed, long done, long doneOnTime, long doneLate, long openPastDue,
+      Optional<Long> adherencePerMille, Optional<String> medianTimeToDone, SortedMap<String, Long> byCategory,
+      SortedMap<String, Long> byJurisdiction, long madeHere) {
+    public TakedownCounts {
+      byCategory = new TreeMap<>(byCategory);
+      byJurisdiction = new TreeMap<>(byJurisdiction);
+    }
+
+    public long overdue() {
+      return doneLate + openPastDue;
+    }
+
+    /** Counts {@code takedowns} as they stood at {@code end}: a take-down done at or after it is still open. */
+    static TakedownCounts of(List<ReportedTakedown> takedowns, Instant end) {
+      long done = 0;
+      long onTime = 0;
+      long openPastDue = 0;
+      long madeHere = 0;
+      List<Long> doneSeconds = new ArrayList<>();
+      TreeMap<String, Long> byCategory = new TreeMap<>();
+      TreeMap<String, Long> byJurisdiction = new TreeMap<>();
+      for (ReportedTakedown takedown : takedowns) {
+        Optional<Instant> doneAt = takedown.doneAt().filter(at -> at.isBefore(end));
+        if (doneAt.isPresent()) {
+          done++;
+          onTime += doneAt.get().isAfter(takedown.dueAt()) ? 0 : 1;
+          doneSeconds.add(Duration.between(takedown.filedAt(), doneAt.get()).toSeconds());
+        } else if (takedown.dueAt().isBefore(end)) {
+          openPastDue++;
+        }
+        madeHere += takedown.madeHere() ? 1 : 0;
+        byCategory.merge(takedown.category(), 1L, Long::sum);
+        byJurisdiction.merge(takedown.jurisdiction(), 1L, Long::sum);
+      }
+      long clocked = done + openPastDue;
+      return new TakedownCounts(takedowns.size(), done, onTime, done - onTime, openPastDue,
+          clocked == 0 ? Optional.empty() : Optional.of(onTime * 1000 / clocked),
+          median(doneSeconds).map(seconds -> Duration.ofSeconds(seconds).toString()), byCategory, byJurisdiction,
+          madeHere);
+    }
+  }
+
   public TransparencyReport {
     byDecision = new TreeMap<>(byDecision);
     byCategory = new TreeMap<>(byCategory);
@@ -59,9 +110,12 @@ public record TransparencyReport(
     reportsToAuthorities = List.copyOf(reportsToAuthorities);
   }
 
-  /** Counts {@code decisions}, which the source gave for {@code period} and {@code jurisdiction}. */
-  public static TransparencyReport of(
-      Period period, Optional<String> jurisdiction, List<ReportedDecision> decisions, Optional<String> checkpoint) {
+  /**
+   * Counts {@code decisions} and {@code takedowns}, which the source gave for {@code period} and
+   * {@code jurisdiction}.
+   */
+  public static TransparencyReport of(Period period, Optional<String> jurisdiction, List<ReportedDecision> decisions,
+      List<ReportedTakedown> takedowns, Optional<String> checkpoint) {
     TreeMap<String, Long> byDecision = new TreeMap<>();
     DECISIONS.forEach(decision -> byDecision.put(decision, 0L));
     TreeMap<String, SortedMap<String, Long>> byCategory = new TreeMap<>();
@@ -115,6 +169,7 @@ public record TransparencyReport(
         byOperation, byJurisdiction, reports,
         new AppealCounts(appealStates[0] + appealStates[1] + appealStates[2], appealStates[0], appealStates[1],
             appealStates[2], median(answerSeconds).map(seconds -> Duration.ofSeconds(seconds).toString())),
+        TakedownCounts.of(takedowns, period.to()),
         new LedgerSpan(Optional.ofNullable(first), Optional.ofNullable(last), withoutEntry, checkpoint));
   }
 
@@ -172,7 +227,14 @@ public record TransparencyReport(
         "appeals", object("available", true, "filed", appeals.filed(), "open", appeals.open(),
             "upheld", appeals.upheld(), "overturned", appeals.overturned(),
             "median_time_to_answer", Trees.orNull(appeals.medianTimeToAnswer())),
-        "takedowns", unavailable("take-down requests are not recorded in this store yet"),
+        "takedowns", object("available", true, "filed", takedowns.filed(), "done", takedowns.done(),
+            "done_on_time", takedowns.doneOnTime(), "done_late", takedowns.doneLate(),
+            "open_past_due", takedowns.openPastDue(), "overdue", takedowns.overdue(),
+            "adherence_per_mille", Trees.orNull(takedowns.adherencePerMille()),
+            "median_time_to_done", Trees.orNull(takedowns.medianTimeToDone()),
+            "by_category", new TreeMap<String, Object>(takedowns.byCategory()),
+            "by_jurisdiction", new TreeMap<String, Object>(takedowns.byJurisdiction()),
+            "made_here", takedowns.madeHere(), "as_of", Trees.instant(period.to())),
         "time_to_action", object(
             "automated", object("decisions", byDecision.get("REFUSE") + byDecision.get("REVIEW"),
                 "median", "PT0S",
@@ -209,7 +271,17 @@ public record TransparencyReport(
     summary.add(List.of("appeals.upheld", Long.toString(appeals.upheld())));
     summary.add(List.of("appeals.overturned", Long.toString(appeals.overturned())));
     summary.add(List.of("appeals.median_time_to_answer", appeals.medianTimeToAnswer().orElse("")));
-    summary.add(List.of("takedowns", "not available"));
+    summary.add(List.of("takedowns.filed", Long.toString(takedowns.filed())));
+    summary.add(List.of("takedowns.done", Long.toString(takedowns.done())));
+    summary.add(List.of("takedowns.done_on_time", Long.toString(takedowns.doneOnTime())));
+    summary.add(List.of("takedowns.overdue", Long.toString(takedowns.overdue())));
+    summary.add(List.of("takedowns.adherence_per_mille", takedowns.adherencePerMille().map(String::valueOf).orElse("")));
+    summary.add(List.of("takedowns.median_time_to_done", takedowns.medianTimeToDone().orElse("")));
+    takedowns.byCategory().forEach((category, count) ->
+        summary.add(List.of("takedowns.category." + category, count.toString())));
+    takedowns.byJurisdiction().forEach((code, count) ->
+        summary.add(List.of("takedowns.jurisdiction." + code, count.toString())));
+    summary.add(List.of("takedowns.made_here", Long.toString(takedowns.madeHere())));
     summary.add(List.of("time_to_action.automated.median", "PT0S"));
     summary.add(List.of("ledger.first_index", ledger.firstIndex().map(String::valueOf).orElse("")));
     summary.add(List.of("ledger.last_index", ledger.lastIndex().map(String::valueOf).orElse("")));

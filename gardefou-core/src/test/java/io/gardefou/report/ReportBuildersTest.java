@@ -62,7 +62,8 @@ class ReportBuildersTest {
         decision("REVIEW", "FR", List.of(), List.of(), Optional.of(new ReportedAppeal("open", AT, Optional.empty()))),
         decision("ALLOW", "FR", List.of(), List.of(), Optional.empty()));
 
-    TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.of("FR"), decisions, Optional.empty());
+    TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.of("FR"), decisions, List.of(),
+        Optional.empty());
 
     assertThat(report.byDecision()).containsEntry("REFUSE", 3L).containsEntry("REVIEW", 1L).containsEntry("ALLOW", 1L);
     assertThat(report.byDetectionSource()).containsEntry("text", 3L).containsEntry("policy", 1L).hasSize(2);
@@ -71,6 +72,48 @@ class ReportBuildersTest {
         .satisfies(duty -> assertThat(duty.decisions()).isEqualTo(3));
     assertThat(report.ledger().firstIndex()).contains(0L);
     assertThat(report.ledger().lastIndex()).contains(4L);
+  }
+
+  @Test
+  void takedownsCountTheLegalClockAsItStoodAtThePeriodsEnd() {
+    Instant filed = Instant.parse("2026-11-10T08:00:00Z");
+    Instant due = filed.plusSeconds(48 * 3600);
+    List<ReportedTakedown> takedowns = List.of(
+        new ReportedTakedown(filed, due, Optional.of(filed.plusSeconds(3600)), "US", "ncii", true),
+        new ReportedTakedown(filed, due, Optional.of(due.plusSeconds(60)), "US", "ncii", false),
+        new ReportedTakedown(filed, due, Optional.empty(), "IN", "csam", false),
+        new ReportedTakedown(NOVEMBER.to().minusSeconds(60), NOVEMBER.to().plusSeconds(3600), Optional.empty(),
+            "IN", "ncii", false),
+        new ReportedTakedown(filed, due.plus(java.time.Duration.ofDays(30)), Optional.of(NOVEMBER.to()), "US", "ncii",
+            false));
+
+    TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.empty(), List.of(), takedowns,
+        Optional.empty());
+    TransparencyReport.TakedownCounts counts = report.takedowns();
+
+    assertThat(counts.filed()).isEqualTo(5);
+    assertThat(counts.done()).as("one done only after the period's end counts as open").isEqualTo(2);
+    assertThat(counts.doneOnTime()).isEqualTo(1);
+    assertThat(counts.doneLate()).isEqualTo(1);
+    assertThat(counts.openPastDue()).as("not the one whose clock still runs").isEqualTo(1);
+    assertThat(counts.overdue()).isEqualTo(2);
+    assertThat(counts.adherencePerMille()).contains(333L);
+    assertThat(counts.medianTimeToDone()).contains("PT1H");
+    assertThat(counts.byCategory()).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("csam", 1L, "ncii", 4L)));
+    assertThat(counts.byJurisdiction()).containsEntry("IN", 2L).containsEntry("US", 3L);
+    assertThat(counts.madeHere()).isEqualTo(1);
+    String json = new String(report.json(), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"adherence_per_mille\":333").contains("\"overdue\":2").doesNotContain("\"available\":false,\"reason\":\"take");
+    assertThat(new String(ReportFormat.CSV.render(report), StandardCharsets.UTF_8))
+        .contains("\r\ntakedowns.adherence_per_mille,333\r\n").doesNotContain("not available");
+  }
+
+  @Test
+  void noTakedownsHaveNoAdherenceRatherThanAPerfectOne() {
+    TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.empty(), List.of(), List.of(), Optional.empty());
+
+    assertThat(report.takedowns().adherencePerMille()).isEmpty();
+    assertThat(report.takedowns().medianTimeToDone()).isEmpty();
   }
 
   @Test

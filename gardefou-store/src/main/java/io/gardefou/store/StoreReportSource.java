@@ -12,6 +12,7 @@ import io.gardefou.report.ReportSource;
 import io.gardefou.report.ReportedAppeal;
 import io.gardefou.report.ReportedDecision;
 import io.gardefou.report.ReportedObligation;
+import io.gardefou.report.ReportedTakedown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reports' view of the store: verdict rows joined with their ledger entries, which add the qualified rules
- * and the obligations, and with their appeals. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
+ * and the obligations, and with their appeals; and the take-down requests. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
  * pass per report, linear in the ledger's size (docs/design/reports.md, Cost).
  */
 final class StoreReportSource implements ReportSource {
@@ -37,12 +38,15 @@ final class StoreReportSource implements ReportSource {
   private final LogStore log;
   private final CheckpointRecords checkpoints;
   private final AppealStore appeals;
+  private final Takedowns takedowns;
 
-  StoreReportSource(VerdictRecords verdicts, LogStore log, CheckpointRecords checkpoints, AppealStore appeals) {
+  StoreReportSource(VerdictRecords verdicts, LogStore log, CheckpointRecords checkpoints, AppealStore appeals,
+      Takedowns takedowns) {
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.log = Objects.requireNonNull(log, "log");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.appeals = Objects.requireNonNull(appeals, "appeals");
+    this.takedowns = Objects.requireNonNull(takedowns, "takedowns");
   }
 
   @Override
@@ -50,6 +54,14 @@ final class StoreReportSource implements ReportSource {
     List<StoredVerdict> rows = verdicts.between(period.from(), period.to(), jurisdiction.map(Jurisdiction::of));
     Map<String, LedgerEntry> entries = entries(rows.stream().map(row -> row.decisionId().toString()).collect(Collectors.toSet()));
     return rows.stream().map(row -> join(row, Optional.ofNullable(entries.get(row.decisionId().toString())))).toList();
+  }
+
+  @Override
+  public List<ReportedTakedown> takedowns(Period period, Optional<String> jurisdiction) {
+    return takedowns.between(period.from(), period.to(), jurisdiction).stream()
+        .map(takedown -> new ReportedTakedown(takedown.filedAt(), takedown.dueAt(), takedown.doneAt(),
+            takedown.jurisdiction(), takedown.category(), takedown.madeHere().isPresent()))
+        .toList();
   }
 
   @Override

@@ -69,6 +69,25 @@ public final class Takedowns {
         .list());
   }
 
+  /**
+   * The take-downs of every tenant filed from {@code from} inclusive to {@code to} exclusive, of
+   * {@code jurisdiction} when given, in the order they were filed.
+   */
+  public List<Takedown> between(Instant from, Instant to, Optional<String> jurisdiction) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(jurisdiction, "jurisdiction");
+    String where = "filed_at >= :from AND filed_at < :to"
+        + (jurisdiction.isPresent() ? " AND jurisdiction = :jurisdiction" : "");
+    return jdbi.withHandle(handle -> {
+      var query = handle.createQuery("SELECT " + COLUMNS + " FROM takedowns WHERE " + where + " ORDER BY filed_at, id")
+          .bindBySqlType("from", Columns.timestamp(from), Types.OTHER)
+          .bindBySqlType("to", Columns.timestamp(to), Types.OTHER);
+      jurisdiction.ifPresent(code -> query.bind("jurisdiction", code));
+      return query.map((row, context) -> takedown(row)).list();
+    });
+  }
+
   private Takedown takedown(ResultSet row) throws SQLException {
     String doneAt = row.getString("done_at");
     return new Takedown(

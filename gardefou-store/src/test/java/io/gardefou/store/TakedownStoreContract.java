@@ -64,6 +64,24 @@ abstract class TakedownStoreContract {
   }
 
   @Test
+  void betweenReadsEveryTenantsTakedownsFiledInThePeriodOfTheJurisdictionInFilingOrder() {
+    Takedowns takedowns = open().takedowns();
+    Takedown first = takedown("t1", "IN", START.plus(Duration.ofHours(2)), Optional.empty());
+    Takedown second = filedAt(takedown("t2", "US", START.plus(Duration.ofHours(48)), Optional.empty()), START.plusSeconds(1));
+    Takedown outside = filedAt(takedown("t1", "IN", START.plus(Duration.ofHours(48)), Optional.empty()), START.plusSeconds(3600));
+    takedowns.add(second);
+    takedowns.add(first);
+    takedowns.add(outside);
+
+    assertThat(takedowns.between(START, START.plusSeconds(3600), Optional.empty())).extracting(Takedown::id)
+        .as("the end is exclusive").containsExactly(first.id(), second.id());
+    assertThat(takedowns.between(START, START.plusSeconds(7200), Optional.of("IN"))).extracting(Takedown::id)
+        .containsExactly(first.id(), outside.id());
+    assertThat(takedowns.between(START.plusNanos(1000), START.plusSeconds(2), Optional.empty())).extracting(Takedown::id)
+        .as("the start is inclusive, to the microsecond").containsExactly(second.id());
+  }
+
+  @Test
   void anOpenTakedownIsOverdueOnlyPastItsDeadline() {
     Takedown takedown = takedown("t1", "IN", START.plus(Duration.ofHours(2)), Optional.empty());
 
@@ -81,6 +99,12 @@ abstract class TakedownStoreContract {
     assertThat(reviews.of(decision)).extracting(ReviewActions.Action::action).containsExactly("escalated", "upheld");
     assertThat(reviews.of(decision).get(1)).isEqualTo(new ReviewActions.Action(decision, "upheld", "key_admin", START.plusSeconds(5), 9));
     assertThat(reviews.of(DecisionId.generate(START))).isEmpty();
+  }
+
+  private static Takedown filedAt(Takedown t, Instant at) {
+    return new Takedown(t.id(), t.tenant(), at, t.filedBy(), t.reporter(), t.reference(), t.jurisdiction(),
+        t.category(), t.dueAt(), t.pdq(), t.pdqQuality(), t.sha256(), t.md5(), t.madeHere(), t.done(), t.doneAt(),
+        t.doneBy());
   }
 
   private static Takedown takedown(String tenant, String jurisdiction, Instant due, Optional<String> madeHere) {

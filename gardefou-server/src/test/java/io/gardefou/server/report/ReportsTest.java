@@ -32,6 +32,7 @@ import io.gardefou.server.RunningGardefou;
 import io.gardefou.server.ServerConfig;
 import io.gardefou.store.Database;
 import io.gardefou.store.LedgerVerdictLog;
+import io.gardefou.store.Takedown;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -92,7 +93,23 @@ class ReportsTest {
     database.appeals().add(appeal);
     database.appeals().decide(appeal.decided(Appeal.State.OVERTURNED, "moderator-1", "statue",
         appealed.decidedAt().plusSeconds(70)));
+    // One take-down done within its clock, one done late, one still open past due: adherence 1 of 3.
+    database.takedowns().add(takedown(start, start.plusSeconds(48 * 3600), "US", Optional.of("output:1")));
+    Takedown late = takedown(start, start.plusSeconds(10), "US", Optional.empty());
+    database.takedowns().add(late);
+    Takedown open = takedown(start, start.plusSeconds(10), "FR", Optional.empty());
+    database.takedowns().add(open);
+    Takedown onTime = database.takedowns().list("default", 10).stream()
+        .filter(t -> t.madeHere().isPresent()).findFirst().orElseThrow();
+    database.takedowns().done("default", onTime.id(), "key-1", start.plusSeconds(40));
+    database.takedowns().done("default", late.id(), "key-1", start.plusSeconds(20));
     reports = Gardefou.reports(config, database, database.ledger(signer));
+  }
+
+  private static Takedown takedown(Instant filed, Instant due, String jurisdiction, Optional<String> madeHere) {
+    return new Takedown(UUID.randomUUID(), "default", filed, "key-1", "victim", "case-1", jurisdiction, "ncii", due,
+        "0123456789abcdef".repeat(4), 90, "ab".repeat(32), "cd".repeat(16), madeHere, false, Optional.empty(),
+        Optional.empty());
   }
 
   @AfterAll
@@ -126,12 +143,24 @@ class ReportsTest {
     assertThat(report.path("appeals").path("filed").asLong()).isEqualTo(1);
     assertThat(report.path("appeals").path("overturned").asLong()).isEqualTo(1);
     assertThat(report.path("appeals").path("median_time_to_answer").asText()).isEqualTo("PT1M");
+    JsonNode takedowns = report.path("takedowns");
+    assertThat(takedowns.path("filed").asLong()).isEqualTo(3);
+    assertThat(takedowns.path("done").asLong()).isEqualTo(2);
+    assertThat(takedowns.path("done_on_time").asLong()).isEqualTo(1);
+    assertThat(takedowns.path("overdue").asLong()).isEqualTo(2);
+    assertThat(takedowns.path("adherence_per_mille").asLong()).isEqualTo(333);
+    assertThat(takedowns.path("median_time_to_done").asText()).isEqualTo("PT20S");
+    assertThat(takedowns.path("by_jurisdiction").path("US").asLong()).isEqualTo(2);
+    assertThat(takedowns.path("by_category").path("ncii").asLong()).isEqualTo(3);
+    assertThat(takedowns.path("made_here").asLong()).isEqualTo(1);
     assertThat(report.path("ledger").path("first_index").asLong()).isZero();
     assertThat(report.path("ledger").path("last_index").asLong()).isEqualTo(4);
     assertThat(report.path("ledger").path("checkpoint").asText()).startsWith(signer.name() + "\n5\n");
 
     JsonNode france = JSON.readTree(reports.transparency(period, Optional.of("FR")).json());
     assertThat(france.path("decisions").asLong()).isEqualTo(2);
+    assertThat(france.path("takedowns").path("filed").asLong()).isEqualTo(1);
+    assertThat(france.path("takedowns").path("open_past_due").asLong()).isEqualTo(1);
     assertThat(france.path("reports_to_authorities").findValuesAsText("obligation")).contains("report-pharos");
   }
 
