@@ -7,9 +7,6 @@ import io.gardefou.bank.BankName;
 import io.gardefou.bank.HashBanks;
 import io.gardefou.hash.Pdq;
 import io.gardefou.hash.PdqResult;
-import io.gardefou.image.ImageDecoder;
-import io.gardefou.image.ImageError;
-import io.gardefou.image.ImageLimits;
 import io.gardefou.server.ServerConfig;
 import io.gardefou.store.Database;
 import java.io.BufferedReader;
@@ -158,29 +155,20 @@ final class BanksCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      ImageDecoder decoder = ImageDecoder.create(ImageLimits.defaults());
-      int failed = 0;
+      int failed;
       try (Database database = store.open()) {
         HashBanks banks = HashBanks.open(database.bankStore(), Clock.systemUTC());
         BankName name = BankName.of(bank);
-        for (Path file : files) {
-          try {
-            PdqResult pdq = Pdq.hash(decoder.decode(Files.readAllBytes(file)).image());
-            HashBanks.Added added = banks.add(name, pdq, label == null ? file.getFileName().toString() : label);
-            out.println(pdq.hash().toHex() + " " + pdq.quality() + " " + file + " " + switch (added) {
-              case ADDED -> "added";
-              case ALREADY_PRESENT -> "already present";
-              case LOW_QUALITY -> "not added: quality under " + PdqResult.MIN_USEFUL_QUALITY;
-            });
-            failed += added == HashBanks.Added.LOW_QUALITY ? 1 : 0;
-          } catch (ImageError e) {
-            failed++;
-            err.println(file + ": " + e.code() + ": " + e.getMessage());
-          } catch (IOException e) {
-            failed++;
-            err.println(file + ": unreadable: " + e.getMessage());
-          }
-        }
+        failed = DecodedFiles.each(files, err, (file, decoded) -> {
+          PdqResult pdq = Pdq.hash(decoded.image());
+          HashBanks.Added added = banks.add(name, pdq, label == null ? file.getFileName().toString() : label);
+          out.println(pdq.hash().toHex() + " " + pdq.quality() + " " + file + " " + switch (added) {
+            case ADDED -> "added";
+            case ALREADY_PRESENT -> "already present";
+            case LOW_QUALITY -> "not added: quality under " + PdqResult.MIN_USEFUL_QUALITY;
+          });
+          return added != HashBanks.Added.LOW_QUALITY;
+        });
       }
       out.flush();
       return failed == 0 ? 0 : 1;

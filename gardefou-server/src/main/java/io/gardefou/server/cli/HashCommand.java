@@ -2,13 +2,7 @@ package io.gardefou.server.cli;
 
 import io.gardefou.hash.Pdq;
 import io.gardefou.hash.PdqResult;
-import io.gardefou.image.DecodedImage;
-import io.gardefou.image.ImageDecoder;
-import io.gardefou.image.ImageError;
-import io.gardefou.image.ImageLimits;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,23 +34,13 @@ final class HashCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      ImageDecoder decoder = ImageDecoder.create(ImageLimits.defaults());
-      int failed = 0;
-      for (Path file : files) {
-        try {
-          DecodedImage decoded = decoder.decode(Files.readAllBytes(file));
-          List<PdqResult> results = dihedral ? Pdq.dihedral(decoded.image()) : List.of(Pdq.hash(decoded.image()));
-          for (PdqResult result : results) {
-            out.println(result.hash().toHex() + " " + result.quality() + " " + file);
-          }
-        } catch (ImageError e) {
-          failed++;
-          err.println(file + ": " + e.code() + ": " + e.getMessage());
-        } catch (IOException e) {
-          failed++;
-          err.println(file + ": unreadable: " + e.getMessage());
+      int failed = DecodedFiles.each(files, err, (file, decoded) -> {
+        List<PdqResult> results = dihedral ? Pdq.dihedral(decoded.image()) : List.of(Pdq.hash(decoded.image()));
+        for (PdqResult result : results) {
+          out.println(result.hash().toHex() + " " + result.quality() + " " + file);
         }
-      }
+        return true;
+      });
       out.flush();
       return failed == 0 ? 0 : 1;
     }
