@@ -1,13 +1,13 @@
 package io.gardefou.policy;
 
 import io.gardefou.model.Category;
+import io.gardefou.model.Durations;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.Obligation;
 import io.gardefou.model.Operation;
 import io.gardefou.model.Tier;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -181,15 +181,9 @@ final class PackCompiler {
 
   private Duration duration(String text, String at) {
     try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException notADuration) {
-      try {
-        // Retention periods are written in days, months or years (P1Y); a year counts as 365 days.
-        Period period = Period.parse(text);
-        return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
-      } catch (DateTimeParseException e) {
-        throw new InvalidPackException(where + " " + at + ": '" + text + "' is not an ISO-8601 duration such as PT4H or P1Y");
-      }
+      return Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidPackException(where + " " + at + ": '" + text + "' is not an ISO-8601 duration such as PT4H or P1Y");
     }
   }
 

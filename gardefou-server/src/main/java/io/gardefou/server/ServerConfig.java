@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.gardefou.actor.StrikeRules;
 import io.gardefou.model.Category;
+import io.gardefou.model.Durations;
 import io.gardefou.model.Jurisdiction;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.policy.TenantSettings;
@@ -224,31 +225,18 @@ public record ServerConfig(
           suspensionPeriod != null ? duration("suspension_period", suspensionPeriod) : base.suspension());
     }
 
-    private static Duration duration(String key, String text) {
-      try {
-        return Duration.parse(text);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
-      }
-    }
-
     private VaultSettings vault(VaultSettings base) {
       VaultSettings vault = vaultMasterKey != null ? base.withMasterKey(vaultMasterKey) : base;
-      return vaultDefaultRetention != null ? vault.withDefaultRetention(retention(vaultDefaultRetention)) : vault;
+      return vaultDefaultRetention != null
+          ? vault.withDefaultRetention(duration("vault_default_retention", vaultDefaultRetention)) : vault;
     }
 
-    private static Duration retention(String text) {
+    /** An ISO-8601 duration ({@code PT12H}, {@code P30D}) or, as the policy packs write it, a period ({@code P6M}). */
+    private static Duration duration(String key, String text) {
       try {
-        return Duration.parse(text);
-      } catch (java.time.format.DateTimeParseException notADuration) {
-        try {
-          // As the policy packs write retention (P30D, P6M, P1Y): a month counts as 30 days, a year as 365.
-          java.time.Period period = java.time.Period.parse(text);
-          return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays());
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new IllegalArgumentException(
-              "vault_default_retention must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
-        }
+        return Durations.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P30D, was '" + text + "'", e);
       }
     }
 
