@@ -7,6 +7,17 @@ public final class PdqHits {
   private int[] positions = new int[8];
   private int[] distances = new int[8];
   private int size;
+  private int[] candidates = new int[0]; // an index's scratch space, reused from query to query
+  /** What an index read to bring memory into the cache ahead of use; kept so the reads are not optimised away. */
+  int touched;
+
+  /** The candidate buffer, with room for at least {@code capacity} positions; its contents survive growing. */
+  int[] candidates(int capacity) {
+    if (capacity > candidates.length) {
+      candidates = Arrays.copyOf(candidates, Math.max(capacity, candidates.length * 2));
+    }
+    return candidates;
+  }
 
   void add(int position, int distance) {
     if (size == positions.length) {

@@ -7,6 +7,8 @@ import io.gardefou.hash.PdqHash;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The multi-index hash finds exactly what the flat scan finds, at every radius. */
 class MihIndexTest {
@@ -45,8 +47,10 @@ class MihIndexTest {
     return found;
   }
 
-  @Test
-  void findsExactlyWhatTheFlatScanFindsAtEveryRadius() {
+  /** Every directory size a bank can get, each tried on the same few hashes (large banks get the wider ones). */
+  @ParameterizedTest(name = "{0} directory bits")
+  @ValueSource(ints = {16, 17, 18})
+  void findsExactlyWhatTheFlatScanFindsAtEveryRadius(int topBits) {
     RandomHashes random = new RandomHashes(42);
     List<PdqHash> hashes = stored(random);
     long[] words = new long[SIZE * 4];
@@ -55,7 +59,7 @@ class MihIndexTest {
       RandomHashes.put(words, i, hashes.get(i));
       payloads[i] = (byte) random.nextInt(256);
     }
-    MihIndex mih = MihIndex.build(words, payloads, SIZE);
+    MihIndex mih = MihIndex.build(words, payloads, SIZE, topBits);
     FlatIndex flat = FlatIndex.of(words, payloads, SIZE);
 
     int nonEmpty = 0;
@@ -73,6 +77,22 @@ class MihIndexTest {
       }
     }
     assertThat(nonEmpty).as("queries that found something").isGreaterThan(1_000);
+  }
+
+  @Test
+  void anEmptyIndexFindsNothing() {
+    PdqHits hits = new PdqHits();
+    MihIndex.build(new long[0], new byte[0], 0).search(new PdqHash(0, 0, 0, 0), 31, hits);
+    assertThat(hits.size()).isZero();
+  }
+
+  @Test
+  void widensTheDirectoryForLargeBanksOnly() {
+    assertThat(MihIndex.topBits(30_000)).isEqualTo(16);
+    assertThat(MihIndex.topBits(1_000_000)).isEqualTo(16);
+    assertThat(MihIndex.topBits(4_200_000)).isEqualTo(17);
+    assertThat(MihIndex.topBits(10_000_000)).isEqualTo(18);
+    assertThat(MihIndex.topBits(MihIndex.MAX_SIZE)).isEqualTo(18);
   }
 
   @Test
