@@ -1,7 +1,11 @@
 package io.gardefou.server.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code gardefou} command line. */
 @Command(
@@ -19,6 +23,21 @@ public final class Main {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::reportUsersError);
+  }
+
+  /** A missing file or a bad argument is the user's to fix: one line and exit 2; anything else is a bug to trace. */
+  private static int reportUsersError(Exception e, CommandLine command, ParseResult parsed) throws Exception {
+    Exception cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+    String message = switch (cause) {
+      case NoSuchFileException missing when missing.getReason() == null -> "no such file: " + missing.getFile();
+      case IOException io -> io.getMessage();
+      case IllegalArgumentException bad -> bad.getMessage();
+      default -> throw e;
+    };
+    command.getErr().println("gardefou " + command.getCommandName() + ": " + message);
+    return 2;
   }
 }
