@@ -120,6 +120,11 @@ public final class Gardefou implements AutoCloseable {
         HttpApi.reportsHandler(reports))::routes);
   }
 
+  /** The HTTP API with every route this server registered; for tests that check every route. */
+  HttpApi http() {
+    return http;
+  }
+
   /** Opens the store, builds the screener and starts serving; {@link #close()} stops it all. */
   public static Gardefou start(ServerConfig config) {
     Gardefou gardefou = new Gardefou(config);

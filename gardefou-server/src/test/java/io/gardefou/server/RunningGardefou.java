@@ -5,6 +5,7 @@ import io.gardefou.account.Role;
 import io.gardefou.audit.AuditTrail;
 import io.gardefou.model.ScreeningRequest;
 import io.gardefou.store.VerdictRecords;
+import io.javalin.event.HandlerMetaInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +63,11 @@ public final class RunningGardefou implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every route the server registered, with its Access. */
+  public List<HandlerMetaInfo> routes() {
+    return gardefou.http().routes();
   }
 
   public String baseUrl() {

@@ -109,7 +109,7 @@ public final class HttpApi {
   }
 
   /** Every endpoint with the Access it was registered with; for tests that check every route. */
-  List<HandlerMetaInfo> routes() {
+  public List<HandlerMetaInfo> routes() {
     return List.copyOf(routes);
   }
 
