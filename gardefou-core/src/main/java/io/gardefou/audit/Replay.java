@@ -94,6 +94,12 @@ public final class Replay {
     return differences.isEmpty() ? new Same(index, decisionId) : new Different(index, decisionId, differences);
   }
 
+  /** The facts a decision entry recorded, in detector order; none for v1 entries, which kept no signals, and events. */
+  public static List<Fact> facts(byte[] entry) {
+    JsonNode recorded = read(Objects.requireNonNull(entry, "entry"));
+    return recorded.path("v").asInt() < 2 ? List.of() : signals(recorded).facts();
+  }
+
   /** The request as the policy sees it; the prompt and image bytes are not kept, only how many images there were. */
   private static ScreeningRequest request(JsonNode recorded) {
     List<InputImage> images = new ArrayList<>();

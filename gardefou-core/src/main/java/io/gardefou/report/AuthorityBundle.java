@@ -3,8 +3,12 @@ package io.gardefou.report;
 import static io.gardefou.report.Trees.object;
 
 import io.gardefou.actor.Pseudonyms;
+import io.gardefou.audit.Replay;
+import io.gardefou.bank.BankDetector;
 import io.gardefou.model.Digests;
+import io.gardefou.model.Fact;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -68,9 +72,11 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
         "hashes", object(
             "prompt_sha256", decision.promptSha256(),
             "image_sha256", decision.imageSha256s(),
-            "pdq", null,
-            "md5", null,
-            "note", "the store records SHA-256 digests only; PDQ and MD5 are given when a hash-bank match records them"),
+            "pdq", recorded(BankDetector.FACT_HASH),
+            "md5", recorded(BankDetector.FACT_MD5),
+            "bank_matches", recorded(BankDetector.FACT_BANK_MATCH),
+            "note", "PDQ, MD5 and hash-bank matches as the hashing detector recorded them in the decision's ledger "
+                + "entry, one per image in order; empty without images or without a v2 ledger entry"),
         "obligations", decision.obligations().stream().map(duty -> (Object) object(
             "kind", duty.kind(), "name", duty.name(), "to", duty.to(), "deadline", Trees.orNull(duty.deadline()),
             "pack", duty.pack())).toList(),
@@ -86,6 +92,15 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
         "verifier_key", proof.verifierKey())).orElse(TransparencyReport.unavailable(
             "the decision has no ledger entry")));
     return tree;
+  }
+
+  /** The values of the hashing detector's fact {@code name} in the decision's ledger entry. */
+  private List<String> recorded(String name) {
+    return evidence.map(proof -> Replay.facts(Base64.getDecoder().decode(proof.entryBase64()))).orElse(List.of())
+        .stream()
+        .filter(fact -> fact.detector().equals(BankDetector.NAME) && fact.name().equals(name))
+        .map(Fact::value)
+        .toList();
   }
 
   @Override

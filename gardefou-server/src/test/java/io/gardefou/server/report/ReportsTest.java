@@ -209,6 +209,21 @@ class ReportsTest {
   }
 
   @Test
+  void theAuthorityBundleQuotesThePdqAndMd5TheLedgerEntryRecordedForEachImage() throws Exception {
+    JsonNode withImage = JSON.readTree(reports.build(authorityRequest(refusalIn("US"))).json()).path("hashes");
+    JsonNode promptOnly = JSON.readTree(reports.build(authorityRequest(refusalIn("FR"))).json()).path("hashes");
+
+    String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(image));
+    assertThat(withImage.path("md5")).hasSize(1);
+    assertThat(withImage.path("md5").get(0).asText()).isEqualTo(md5);
+    assertThat(withImage.path("pdq")).hasSize(1);
+    assertThat(withImage.path("pdq").get(0).asText()).matches("[0-9a-f]{64}");
+    assertThat(withImage.path("bank_matches")).isEmpty();
+    assertThat(promptOnly.path("pdq")).isEmpty();
+    assertThat(promptOnly.path("md5")).isEmpty();
+  }
+
+  @Test
   void noReportCarriesAPromptOrAnImage() {
     String imageBase64 = Base64.getEncoder().encodeToString(image);
     for (Report report : allReports()) {
