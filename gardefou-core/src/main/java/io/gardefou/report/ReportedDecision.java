@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  * @param obligations the obligations the decision incurred (from the ledger entry)
  * @param ledgerIndex the index of the decision's ledger entry, if it has one
  * @param appeal the decision's appeal, if it was appealed
+ * @param review the moderator's action that closed a hold for review, once there is one
  */
 public record ReportedDecision(
     String decisionId,
@@ -38,7 +39,8 @@ public record ReportedDecision(
     Optional<List<String>> detectors,
     List<ReportedObligation> obligations,
     OptionalLong ledgerIndex,
-    Optional<ReportedAppeal> appeal) {
+    Optional<ReportedAppeal> appeal,
+    Optional<ReportedReview> review) {
 
   public ReportedDecision {
     Objects.requireNonNull(decisionId, "decisionId");
@@ -59,6 +61,7 @@ public record ReportedDecision(
     obligations = List.copyOf(obligations);
     Objects.requireNonNull(ledgerIndex, "ledgerIndex");
     Objects.requireNonNull(appeal, "appeal");
+    Objects.requireNonNull(review, "review");
   }
 
   /** Whether anything was withheld: a refusal, or a hold for human review. */

@@ -27,6 +27,7 @@ public record TransparencyReport(
     SortedMap<String, Long> byJurisdiction,
     List<AuthorityDuty> reportsToAuthorities,
     AppealCounts appeals,
+    ReviewCounts reviews,
     TakedownCounts takedowns,
     LedgerSpan ledger) implements Report {
 
@@ -51,6 +52,42 @@ public record TransparencyReport(
    * answer over the answered ones (ISO-8601, whole seconds; empty when none was answered).
    */
   public record AppealCounts(long filed, long open, long upheld, long overturned, Optional<String> medianTimeToAnswer) {}
+
+  /**
+   * The period's holds for human review as they stood at its end (a later action leaves them open, so the same
+   * period always gives the same figures): closed by a moderator, upheld or overturned, still open, and the median
+   * time from the decision to the closing action (ISO-8601, whole seconds; empty when none was closed).
+   */
+  public record ReviewCounts(long held, long upheld, long overturned, Optional<String> medianTimeToAction) {
+    public long closed() {
+      return upheld + overturned;
+    }
+
+    public long open() {
+      return held - closed();
+    }
+
+    static ReviewCounts of(List<ReportedDecision> decisions, Instant end) {
+      long held = 0;
+      long upheld = 0;
+      long overturned = 0;
+      List<Long> seconds = new ArrayList<>();
+      for (ReportedDecision decision : decisions) {
+        if (!decision.decision().equals("REVIEW")) {
+          continue;
+        }
+        held++;
+        Optional<ReportedReview> review = decision.review().filter(closing -> closing.at().isBefore(end));
+        if (review.isPresent()) {
+          upheld += review.get().action().equals("upheld") ? 1 : 0;
+          overturned += review.get().action().equals("overturned") ? 1 : 0;
+          seconds.add(Duration.between(decision.decidedAt(), review.get().at()).toSeconds());
+        }
+      }
+      return new ReviewCounts(held, upheld, overturned,
+          median(seconds).map(median -> Duration.ofSeconds(median).toString()));
+    }
+  }
 
   /**
    * The take-down requests filed in the period, as they stood at its end (so the same period always gives the same
@@ -169,6 +206,7 @@ public record TransparencyReport(
         byOperation, byJurisdiction, reports,
         new AppealCounts(appealStates[0] + appealStates[1] + appealStates[2], appealStates[0], appealStates[1],
             appealStates[2], median(answerSeconds).map(seconds -> Duration.ofSeconds(seconds).toString())),
+        ReviewCounts.of(decisions, period.to()),
         TakedownCounts.of(takedowns, period.to()),
         new LedgerSpan(Optional.ofNullable(first), Optional.ofNullable(last), withoutEntry, checkpoint));
   }
@@ -241,7 +279,10 @@ public record TransparencyReport(
                 "definition", "screening acts before any output is delivered: the refusal or hold is the response"),
             "appeals", object("answered", appeals.upheld() + appeals.overturned(),
                 "median", Trees.orNull(appeals.medianTimeToAnswer())),
-            "human_review", unavailable("review-queue outcomes are not recorded in this store yet")),
+            "human_review", object("held", reviews.held(), "closed", reviews.closed(), "upheld", reviews.upheld(),
+                "overturned", reviews.overturned(), "open", reviews.open(),
+                "median", Trees.orNull(reviews.medianTimeToAction()), "as_of", Trees.instant(period.to()),
+                "definition", "from the decision that held the request to the moderator's upholding or overturning")),
         "reports_to_authorities", reportsToAuthorities.stream().map(duty -> (Object) object(
             "to", duty.to(), "obligation", duty.obligation(), "pack", duty.pack(),
             "deadline", Trees.orNull(duty.deadline()), "decisions", duty.decisions(),
@@ -283,6 +324,9 @@ public record TransparencyReport(
         summary.add(List.of("takedowns.jurisdiction." + code, count.toString())));
     summary.add(List.of("takedowns.made_here", Long.toString(takedowns.madeHere())));
     summary.add(List.of("time_to_action.automated.median", "PT0S"));
+    summary.add(List.of("time_to_action.human_review.held", Long.toString(reviews.held())));
+    summary.add(List.of("time_to_action.human_review.closed", Long.toString(reviews.closed())));
+    summary.add(List.of("time_to_action.human_review.median", reviews.medianTimeToAction().orElse("")));
     summary.add(List.of("ledger.first_index", ledger.firstIndex().map(String::valueOf).orElse("")));
     summary.add(List.of("ledger.last_index", ledger.lastIndex().map(String::valueOf).orElse("")));
     summary.add(List.of("ledger.decisions_without_entry", Long.toString(ledger.withoutEntry())));

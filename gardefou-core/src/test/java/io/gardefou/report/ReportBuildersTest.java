@@ -109,6 +109,24 @@ class ReportBuildersTest {
   }
 
   @Test
+  void humanReviewCountsHoldsClosedByAModeratorBeforeThePeriodsEnd() {
+    List<ReportedDecision> decisions = List.of(
+        reviewed("REVIEW", Optional.of(new ReportedReview("upheld", AT.plusSeconds(600)))),
+        reviewed("REVIEW", Optional.of(new ReportedReview("overturned", AT.plusSeconds(7200)))),
+        reviewed("REVIEW", Optional.of(new ReportedReview("upheld", AT.plusSeconds(60)))),
+        reviewed("REVIEW", Optional.of(new ReportedReview("upheld", NOVEMBER.to()))),
+        reviewed("REVIEW", Optional.empty()),
+        reviewed("REFUSE", Optional.empty()));
+
+    TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.empty(), decisions, List.of(), Optional.empty());
+
+    assertThat(report.reviews()).isEqualTo(new TransparencyReport.ReviewCounts(5, 2, 1, Optional.of("PT10M")));
+    assertThat(report.reviews().open()).as("one closed only at the period's end is still open").isEqualTo(2);
+    assertThat(new String(report.json(), StandardCharsets.UTF_8))
+        .contains("\"human_review\":{\"as_of\"").contains("\"median\":\"PT10M\"");
+  }
+
+  @Test
   void noTakedownsHaveNoAdherenceRatherThanAPerfectOne() {
     TransparencyReport report = TransparencyReport.of(NOVEMBER, Optional.empty(), List.of(), List.of(), Optional.empty());
 
@@ -120,7 +138,7 @@ class ReportBuildersTest {
   void csvQuotesWhatNeedsQuotingAndHtmlEscapes() {
     ReportedDecision odd = new ReportedDecision("id-1", AT, "generate", "t", "a", "FR", "REFUSE", List.of("hate"),
         List.of("pack@1/rule, with \"comma\""), List.of("<b>law</b>"), "v1", "ab", List.of(), Optional.empty(),
-        Optional.of(List.of("text")), List.of(), OptionalLong.empty(), Optional.empty());
+        Optional.of(List.of("text")), List.of(), OptionalLong.empty(), Optional.empty(), Optional.empty());
     Report statements = StatementsOfReasons.of(NOVEMBER, Optional.empty(), List.of(odd));
 
     String csv = new String(ReportFormat.CSV.render(statements), StandardCharsets.UTF_8);
@@ -145,11 +163,18 @@ class ReportBuildersTest {
 
   private static int next;
 
+  private static ReportedDecision reviewed(String decision, Optional<ReportedReview> review) {
+    return new ReportedDecision("decision-r" + next++, AT, "edit", "tenant", "actor", "FR", decision, List.of(),
+        List.of(), List.of(), "v1", "ab", List.of(), Optional.empty(), Optional.empty(), List.of(), OptionalLong.empty(),
+        Optional.empty(), review);
+  }
+
   private static ReportedDecision decision(String decision, String jurisdiction, List<String> categories,
       List<ReportedObligation> obligations, Optional<ReportedAppeal> appeal) {
     long index = next++ % 5;
     return new ReportedDecision("decision-" + index, AT, "generate", "tenant", "actor", jurisdiction, decision,
         categories, List.of("global@1/rule"), List.of("a law"), "v1", "ab", List.of(), Optional.of("en"),
-        Optional.of(categories.isEmpty() ? List.of() : List.of("text")), obligations, OptionalLong.of(index), appeal);
+        Optional.of(categories.isEmpty() ? List.of() : List.of("text")), obligations, OptionalLong.of(index), appeal,
+        Optional.empty());
   }
 }

@@ -129,7 +129,7 @@ public final class Database implements AutoCloseable {
 
   /** The reports' view of this store: verdicts joined with their ledger entries, and the saved checkpoint. */
   public io.gardefou.report.ReportSource reportSource() {
-    return new StoreReportSource(verdicts, logStore, checkpoints, appeals, takedowns);
+    return new StoreReportSource(verdicts, logStore, checkpoints, appeals, takedowns, reviewActions);
   }
 
   /** Where the evidence vault keeps refused requests' sealed contents. */

@@ -12,6 +12,7 @@ import io.gardefou.report.ReportSource;
 import io.gardefou.report.ReportedAppeal;
 import io.gardefou.report.ReportedDecision;
 import io.gardefou.report.ReportedObligation;
+import io.gardefou.report.ReportedReview;
 import io.gardefou.report.ReportedTakedown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * The reports' view of the store: verdict rows joined with their ledger entries, which add the qualified rules
- * and the obligations, and with their appeals; and the take-down requests. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
+ * and the obligations, and with their appeals and review actions; and the take-down requests. The join reads the ledger's entries in order and matches them on {@code decision_id}; one
  * pass per report, linear in the ledger's size (docs/design/reports.md, Cost).
  */
 final class StoreReportSource implements ReportSource {
@@ -39,14 +40,16 @@ final class StoreReportSource implements ReportSource {
   private final CheckpointRecords checkpoints;
   private final AppealStore appeals;
   private final Takedowns takedowns;
+  private final ReviewActions reviews;
 
   StoreReportSource(VerdictRecords verdicts, LogStore log, CheckpointRecords checkpoints, AppealStore appeals,
-      Takedowns takedowns) {
+      Takedowns takedowns, ReviewActions reviews) {
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.log = Objects.requireNonNull(log, "log");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.appeals = Objects.requireNonNull(appeals, "appeals");
     this.takedowns = Objects.requireNonNull(takedowns, "takedowns");
+    this.reviews = Objects.requireNonNull(reviews, "reviews");
   }
 
   @Override
@@ -131,6 +134,17 @@ final class StoreReportSource implements ReportSource {
         .map(appeal -> new ReportedAppeal(appeal.state().wireName(), appeal.filedAt(), appeal.decidedAt()));
   }
 
+  /** Only holds are reviewed; one lookup each. The first upholding or overturning closes the hold. */
+  private Optional<ReportedReview> review(StoredVerdict row) {
+    if (row.decision() != Decision.REVIEW) {
+      return Optional.empty();
+    }
+    return reviews.of(row.decisionId()).stream()
+        .filter(ReviewActions.Action::closes)
+        .findFirst()
+        .map(action -> new ReportedReview(action.action(), action.at()));
+  }
+
   private ReportedDecision join(StoredVerdict row, Optional<LedgerEntry> entry) {
     return new ReportedDecision(
         row.decisionId().toString(),
@@ -150,6 +164,7 @@ final class StoreReportSource implements ReportSource {
         row.detectors(),
         entry.map(LedgerEntry::obligations).orElse(List.of()),
         entry.map(e -> OptionalLong.of(e.index())).orElse(OptionalLong.empty()),
-        appeal(row));
+        appeal(row),
+        review(row));
   }
 }
