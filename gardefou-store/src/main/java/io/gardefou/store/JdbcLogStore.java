@@ -39,7 +39,13 @@ public final class JdbcLogStore implements LogStore {
    * it appends. The ledger publishes its new head only after this store's append returns, that is after
    * the commit, so rows, entries and head move together or not at all.
    */
-  private final ThreadLocal<HandleConsumer<SQLException>> alongside = new ThreadLocal<>();
+  private final ThreadLocal<RowsAlongside> alongside = new ThreadLocal<>();
+
+  /** Rows written in an append's transaction, told the index of the append's first entry. */
+  @FunctionalInterface
+  interface RowsAlongside {
+    void insert(Handle handle, long firstIndex) throws SQLException;
+  }
 
   JdbcLogStore(Jdbi jdbi, Vendor vendor) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -135,7 +141,7 @@ public final class JdbcLogStore implements LogStore {
   }
 
   /** Runs {@code append}; any append it makes to this store also runs {@code rows} in the same transaction. */
-  <T> T withRows(HandleConsumer<SQLException> rows, Supplier<T> append) {
+  <T> T withRows(RowsAlongside rows, Supplier<T> append) {
     alongside.set(rows);
     try {
       return append.get();
@@ -168,9 +174,9 @@ public final class JdbcLogStore implements LogStore {
       throw new IllegalStateException("append from size " + fromSize + " but the store holds " + size(handle));
     }
     insertRows(handle.getConnection(), fromSize, entries, completed);
-    HandleConsumer<SQLException> rows = alongside.get();
+    RowsAlongside rows = alongside.get();
     if (rows != null) {
-      rows.useHandle(handle);
+      rows.insert(handle, fromSize);
     }
   }
 

@@ -25,8 +25,8 @@ final class JdbcVerdictLog implements VerdictLog {
   private static final String INSERT = """
       INSERT INTO verdicts (decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction,
                             decision, categories, rules, legal_basis, policy_version, prompt_sha256,
-                            image_sha256s, language, request_id, detectors)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            image_sha256s, language, request_id, detectors, ledger_index)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final Jdbi jdbi;
@@ -46,17 +46,26 @@ final class JdbcVerdictLog implements VerdictLog {
       throw new IllegalArgumentException(requests.size() + " requests but " + verdicts.size() + " verdicts");
     }
     try {
-      jdbi.useTransaction(handle -> insertAll(handle, requests, verdicts));
+      jdbi.useTransaction(handle -> insertAll(handle, requests, verdicts, null));
     } catch (SQLException e) {
       throw new StoreFailure("could not record " + requests.size() + " verdicts", e);
     }
   }
 
-  /** The rows of {@link #appendAll}, in the caller's transaction; plain JDBC, the ledger's hot path. */
-  static void insertAll(Handle handle, List<ScreeningRequest> requests, List<Verdict> verdicts) throws SQLException {
+  /**
+   * The rows of {@link #appendAll}, in the caller's transaction, with {@code ledgerIndices[i]} the index of
+   * {@code verdicts[i]}'s ledger entry ({@code null}: no ledger); plain JDBC, the ledger's hot path.
+   */
+  static void insertAll(Handle handle, List<ScreeningRequest> requests, List<Verdict> verdicts, long[] ledgerIndices)
+      throws SQLException {
     try (PreparedStatement batch = handle.getConnection().prepareStatement(INSERT)) {
       for (int i = 0; i < requests.size(); i++) {
         bind(batch, requests.get(i), verdicts.get(i));
+        if (ledgerIndices == null) {
+          batch.setNull(18, Types.BIGINT);
+        } else {
+          batch.setLong(18, ledgerIndices[i]);
+        }
         batch.addBatch();
       }
       batch.executeBatch();

@@ -11,6 +11,7 @@ import io.gardefou.screen.VerdictLog;
 import io.gardefou.screen.VerdictLogFullException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -193,13 +194,23 @@ public final class LedgerVerdictLog implements VerdictLog, AuditTrail, AutoClose
   }
 
   private void commitTogether(List<Pending> batch) {
-    List<Decided> decided = batch.stream().flatMap(pending -> pending.decided().stream()).toList();
-    List<ScreeningRequest> requests = decided.stream().map(Decided::request).toList();
-    List<Verdict> verdicts = decided.stream().map(Decided::verdict).toList();
+    List<ScreeningRequest> requests = new ArrayList<>();
+    List<Verdict> verdicts = new ArrayList<>();
+    long[] positions = new long[batch.size()]; // each verdict's entry, counted from the batch's first
+    for (int i = 0; i < batch.size(); i++) {
+      Optional<Decided> decided = batch.get(i).decided();
+      if (decided.isPresent()) {
+        positions[requests.size()] = i;
+        requests.add(decided.get().request());
+        verdicts.add(decided.get().verdict());
+      }
+    }
     Appended appended = store.withRows(
-        handle -> {
-          if (!decided.isEmpty()) {
-            JdbcVerdictLog.insertAll(handle, requests, verdicts);
+        (handle, firstIndex) -> {
+          if (!requests.isEmpty()) {
+            long[] indices = new long[requests.size()];
+            Arrays.setAll(indices, i -> firstIndex + positions[i]);
+            JdbcVerdictLog.insertAll(handle, requests, verdicts, indices);
           }
         },
         () -> ledger.append(batch.stream().map(Pending::entry).toList()));

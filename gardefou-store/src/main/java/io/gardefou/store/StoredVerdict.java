@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A verdict as recorded: the decision and what explains it, with digests standing for the content.
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param requestId the gateway exchange the verdict is a phase of, if any
  * @param detectors the detectors whose signals bore on the categories, sorted; empty for rows recorded before
  *     the store kept them
+ * @param ledgerIndex the index of the verdict's entry in the audit ledger; empty for rows recorded without the
+ *     ledger or before the store kept it
  */
 public record StoredVerdict(
     DecisionId decisionId,
@@ -41,7 +44,8 @@ public record StoredVerdict(
     List<String> imageSha256s,
     Optional<String> language,
     Optional<String> requestId,
-    Optional<List<String>> detectors) {
+    Optional<List<String>> detectors,
+    OptionalLong ledgerIndex) {
 
   public StoredVerdict {
     Objects.requireNonNull(decisionId, "decisionId");
@@ -61,15 +65,17 @@ public record StoredVerdict(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(requestId, "requestId");
     detectors = detectors.map(List::copyOf);
+    Objects.requireNonNull(ledgerIndex, "ledgerIndex");
   }
 
-  /** A verdict whose detectors are not known. */
+  /** A verdict whose detectors and ledger entry are not known. */
   public StoredVerdict(DecisionId decisionId, Instant decidedAt, Operation operation, String tenant, String actorId,
       Tier actorTier, Jurisdiction jurisdiction, Decision decision, List<String> categories, List<String> rules,
       List<String> legalBasis, String policyVersion, String promptSha256, List<String> imageSha256s,
       Optional<String> language, Optional<String> requestId) {
     this(decisionId, decidedAt, operation, tenant, actorId, actorTier, jurisdiction, decision, categories, rules,
-        legalBasis, policyVersion, promptSha256, imageSha256s, language, requestId, Optional.empty());
+        legalBasis, policyVersion, promptSha256, imageSha256s, language, requestId, Optional.empty(),
+        OptionalLong.empty());
   }
 
   /** A verdict of no gateway exchange, as moderation and scan record them. */
@@ -78,6 +84,7 @@ public record StoredVerdict(
       List<String> legalBasis, String policyVersion, String promptSha256, List<String> imageSha256s,
       Optional<String> language) {
     this(decisionId, decidedAt, operation, tenant, actorId, actorTier, jurisdiction, decision, categories, rules,
-        legalBasis, policyVersion, promptSha256, imageSha256s, language, Optional.empty(), Optional.empty());
+        legalBasis, policyVersion, promptSha256, imageSha256s, language, Optional.empty(), Optional.empty(),
+        OptionalLong.empty());
   }
 }

@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads the recorded verdicts back: how many, one by its id, the most recent. */
 public final class VerdictRecords {
   private static final String COLUMNS = """
       decision_id, decided_at, operation, tenant, actor_id, actor_tier, jurisdiction, decision, categories,
-      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language, request_id, detectors""";
+      rules, legal_basis, policy_version, prompt_sha256, image_sha256s, language, request_id, detectors,
+      ledger_index""";
 
   private final Jdbi jdbi;
   private final Vendor vendor;
@@ -100,6 +102,12 @@ public final class VerdictRecords {
         Columns.strings(row.getString("image_sha256s"), "image_sha256s"),
         Optional.ofNullable(row.getString("language")),
         Optional.ofNullable(row.getString("request_id")),
-        Optional.ofNullable(row.getString("detectors")).map(json -> Columns.strings(json, "detectors")));
+        Optional.ofNullable(row.getString("detectors")).map(json -> Columns.strings(json, "detectors")),
+        ledgerIndex(row));
+  }
+
+  private static OptionalLong ledgerIndex(ResultSet row) throws SQLException {
+    long index = row.getLong("ledger_index");
+    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(index);
   }
 }

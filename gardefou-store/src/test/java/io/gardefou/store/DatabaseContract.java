@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -160,7 +161,8 @@ abstract class DatabaseContract {
         List.of(photo.sha256()),
         Optional.of("en"),
         Optional.empty(),
-        Optional.of(List.of("test"))));
+        Optional.of(List.of("test")),
+        OptionalLong.empty()));
     Map<String, Object> row = database.jdbi().withHandle(handle ->
         handle.createQuery("SELECT * FROM verdicts").mapToMap().one());
     assertThat(row.values()).allSatisfy(column -> assertThat(String.valueOf(column))
@@ -219,7 +221,7 @@ abstract class DatabaseContract {
 
     assertThat(reopened.verdicts().count()).isEqualTo(1);
     assertThat(reopened.verdicts().find(verdict.decisionId())).isPresent();
-    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11");
+    assertThat(appliedMigrations(reopened)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12");
   }
 
   @Test
@@ -398,6 +400,10 @@ abstract class DatabaseContract {
       ids.add(new String(entry, StandardCharsets.UTF_8).replaceAll(".*\"decision_id\":\"([^\"]+)\".*", "$1"));
     }
     assertThat(ids).containsExactlyInAnyOrderElementsOf(appended.stream().map(v -> v.decisionId().toString()).toList());
+    for (Verdict verdict : appended) {
+      long index = database.verdicts().find(verdict.decisionId()).orElseThrow().ledgerIndex().orElseThrow();
+      assertThat(ids.get((int) index)).as("the row names its own entry").isEqualTo(verdict.decisionId().toString());
+    }
   }
 
   @Test
@@ -429,6 +435,8 @@ abstract class DatabaseContract {
 
     assertThat(database.verdicts().count()).isEqualTo(2);
     assertThat(log.ledger().entry(1)).isEqualTo(event.canonicalJson());
+    assertThat(database.verdicts().recent(2).stream().map(row -> row.ledgerIndex().orElseThrow()))
+        .as("each row names its entry, the event between them included").containsExactly(2L, 0L);
     log.close();
     Checkpoint saved = Checkpoint.verify(database.checkpoints().latest().orElseThrow(), SIGNER.verifier());
     assertThat(LogAudit.check(database.logStore(), Optional.of(saved)).ok()).isTrue();

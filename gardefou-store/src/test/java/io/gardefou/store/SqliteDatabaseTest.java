@@ -47,7 +47,7 @@ final class SqliteDatabaseTest extends DatabaseContract {
 
     assertThat(file).isRegularFile();
     assertThat(database.verdicts().count()).isZero();
-    assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11");
+    assertThat(appliedMigrations(database)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10", "11", "12");
   }
 
   @Test
