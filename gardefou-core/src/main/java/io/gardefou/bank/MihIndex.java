@@ -139,10 +139,13 @@ public final class MihIndex implements PdqIndex {
     int exactTo = masksUpTo[perChunk];
     int last = size() - 1;
     int touched = 0;
+    int[] spans = hits.spans(2 * exactTo); // each bucket's [from, to), read once from the directory
     for (int m = 0; m < exactTo; m++) {
       int bucket = qTop ^ masks[m];
       int from = directory[bucket];
       int to = directory[bucket + 1];
+      spans[2 * m] = from;
+      spans[2 * m + 1] = to;
       int i = Math.min(m < exactFrom ? from : interpolate(from, to, qMid), last);
       int j = Math.min(m < exactFrom ? Math.max(to - 1, 0) : i, last);
       touched += table == null ? (int) words[i * 4] + (int) words[j * 4] : table[i] + table[j];
@@ -150,10 +153,9 @@ public final class MihIndex implements PdqIndex {
     hits.touched = touched;
     int n = 0;
     for (int m = 0; m < exactFrom; m++) {
-      int mask = masks[m];
-      int budget = perChunk - Integer.bitCount(mask);
-      int from = directory[qTop ^ mask];
-      int to = directory[(qTop ^ mask) + 1];
+      int budget = perChunk - Integer.bitCount(masks[m]);
+      int from = spans[2 * m];
+      int to = spans[2 * m + 1];
       int[] candidates = hits.candidates(n + to - from);
       if (table == null) {
         for (int i = from; i < to; i++) {
@@ -169,10 +171,10 @@ public final class MihIndex implements PdqIndex {
       }
     }
     for (int m = exactFrom; m < exactTo; m++) {
-      int bucket = qTop ^ masks[m];
-      int to = directory[bucket + 1];
-      int[] candidates = hits.candidates(n + to - directory[bucket]);
-      for (int i = lowerBound(c, directory[bucket], to, qMid); i < to && mid(c, i) == qMid; i++) {
+      int from = spans[2 * m];
+      int to = spans[2 * m + 1];
+      int[] candidates = hits.candidates(n + to - from);
+      for (int i = lowerBound(c, from, to, qMid); i < to && mid(c, i) == qMid; i++) {
         candidates[n++] = id(c, i);
       }
     }

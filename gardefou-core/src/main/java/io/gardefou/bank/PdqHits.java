@@ -8,6 +8,7 @@ public final class PdqHits {
   private int[] distances = new int[8];
   private int size;
   private int[] candidates = new int[0]; // an index's scratch space, reused from query to query
+  private int[] spans = new int[0];
   /** What an index read to bring memory into the cache ahead of use; kept so the reads are not optimised away. */
   int touched;
 
@@ -17,6 +18,14 @@ public final class PdqHits {
       candidates = Arrays.copyOf(candidates, Math.max(capacity, candidates.length * 2));
     }
     return candidates;
+  }
+
+  /** A second scratch buffer, with room for at least {@code capacity} ints; its contents do not survive growing. */
+  int[] spans(int capacity) {
+    if (capacity > spans.length) {
+      spans = new int[capacity];
+    }
+    return spans;
   }
 
   void add(int position, int distance) {
