@@ -39,7 +39,8 @@ public enum Concept {
   SEXUALISED_BODY(true),
   /**
    * A mark of a prompt written by an optimiser against a text encoder rather than by a person: the encoder's control
-   * tokens (startoftext). Harmless alone; next to one SUGGESTIVE cue it makes suggestive content.
+   * tokens (startoftext). Harmless alone; next to one SUGGESTIVE cue, revealing garment or BEACHWEAR it makes
+   * suggestive content.
    */
   EVASION(true),
   /** Everyday beach-level exposure: swimsuit, bikini, shirtless, torse nu; not sexual on its own. */

@@ -32,8 +32,9 @@ import java.util.Set;
  *       person. Pronouns point at a real person only in an EDIT: in generation they point at the described,
  *       fictional subject.
  *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE cues, one with a
- *       revealing garment, BEACHWEAR or an EVASION mark, or a SEXUALISED_BODY description (one cue alone, "a sensual
- *       portrait", stays below the flag); the two sub-categories imply it.
+ *       revealing garment, BEACHWEAR or an EVASION mark, a revealing garment or BEACHWEAR with an EVASION mark, or a
+ *       SEXUALISED_BODY description (one cue alone, "a sensual portrait", stays below the flag); the two sub-categories
+ *       imply it.
  * </ul>
  */
 final class ConceptScorer {
@@ -79,9 +80,11 @@ final class ConceptScorer {
     // Putting a real person in swimwear exposes them as much as lingerie does (suite README, call 4).
     List<ConceptHit> revealing = join(of(found, Concept.REVEALING_GARMENT), edit ? beachwear : List.of());
     List<ConceptHit> suggestive = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY));
-    // A sexualised body description weighs as two cues; so does one cue in a prompt an optimiser wrote.
+    // A sexualised body description weighs as two cues; so does one cue, or one revealing garment, in a prompt an
+    // optimiser wrote: no person types the encoder's control tokens, so the cue is what the optimiser aimed for.
     boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty()
-        || (!suggestive.isEmpty() && !of(found, Concept.EVASION).isEmpty());
+        || (!of(found, Concept.EVASION).isEmpty()
+            && !join(suggestive, of(found, Concept.REVEALING_GARMENT), beachwear).isEmpty());
     List<ConceptHit> explicit =
         join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
     List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
