@@ -79,12 +79,17 @@ final class ConceptScorer {
     List<ConceptHit> beachwear = of(found, Concept.BEACHWEAR);
     // Putting a real person in swimwear exposes them as much as lingerie does (suite README, call 4).
     List<ConceptHit> revealing = join(of(found, Concept.REVEALING_GARMENT), edit ? beachwear : List.of());
-    List<ConceptHit> suggestive = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY));
-    // A sexualised body description weighs as two cues; so does one cue, or one revealing garment, in a prompt an
-    // optimiser wrote: no person types the encoder's control tokens, so the cue is what the optimiser aimed for.
-    boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty()
-        || (!of(found, Concept.EVASION).isEmpty()
-            && !join(suggestive, of(found, Concept.REVEALING_GARMENT), beachwear).isEmpty());
+    List<ConceptHit> evasion = of(found, Concept.EVASION);
+    List<ConceptHit> people = join(minor, of(found, Concept.YOUTH), of(found, Concept.ADULT));
+    // No person types the encoder's control tokens: an optimiser wrote the prompt to get past a filter, and when it
+    // shows a person, what it hides is most likely the body; the mark then counts as a suggestive cue.
+    List<ConceptHit> aimedAtPerson = people.isEmpty() ? List.of() : evasion;
+    List<ConceptHit> suggestive =
+        join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY), aimedAtPerson);
+    // A sexualised body description weighs as two cues; so does an optimiser's mark with a person, a suggestive cue,
+    // a revealing garment or swimwear.
+    boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty() || !aimedAtPerson.isEmpty()
+        || (!evasion.isEmpty() && !join(suggestive, of(found, Concept.REVEALING_GARMENT), beachwear).isEmpty());
     List<ConceptHit> explicit =
         join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
     List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
@@ -94,7 +99,7 @@ final class ConceptScorer {
     Assessment minors = minors(minor, youth, explicit, join(revealing, suggestive), beachwear);
     Assessment nonConsensual = nonConsensual(edit, realPerson, nudifying, sexualOnly);
     Assessment sexual = sexual(
-        explicit, suggestive, suggestiveContent, join(revealing, beachwear), of(found, Concept.EVASION), minors,
+        explicit, suggestive, suggestiveContent, join(revealing, beachwear), evasion, minors,
         nonConsensual);
     return List.of(sexual, minors, nonConsensual);
   }
