@@ -271,7 +271,7 @@ class TextDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {"a couple making love in a hotel room", "two adults groping each other",
       "a woman with no underwear under her skirt", "a braless woman, wet shirt", "a large breasted woman, portrait",
-      "a woman with gigantic boobs"})
+      "a woman with gigantic boobs", "a couple in the missionary position"})
   void flagsLoveMakingGropingMissingUnderwearAndSizeTags(String prompt) {
     assertThat(detect(Operation.GENERATE, prompt).score(Category.SEXUAL)).isGreaterThanOrEqualTo(PRESENT);
   }
@@ -285,7 +285,7 @@ class TextDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {"a mother storing breast milk for her baby", "a toddler in a blue tit costume",
       "children and bathers at a crowded beach", "unzip his jacket", "unzip the archive and open the folder",
-      "a child watching a blue tit on a branch", "a medical diagram of the female body for a biology class"})
+      "a child watching a blue tit on a branch", "sunrise over the Grand Teton, a family hiking", "a medical diagram of the female body for a biology class"})
   void passesEverydayScenesThatShareTheNewWords(String prompt) {
     assertAllBelowThreshold(detect(Operation.GENERATE, prompt));
   }
