@@ -33,6 +33,11 @@ public enum Concept {
   /** A sexualising cue that is not explicit on its own: sensual, busty, cleavage, boudoir; weaker than SEXUAL. */
   SUGGESTIVE(true),
   /**
+   * A suggestive cue with everyday senses, above all around children: breast, butt, licking, on all fours, stockings.
+   * It counts as a SUGGESTIVE cue, but next to a MINOR it sexualises only as part of suggestive content.
+   */
+  WEAK_SUGGESTIVE(true),
+  /**
    * A body part described for its sexual appeal, as image-prompt tags do: large breasts, huge ass; sexualising on its
    * own, as two SUGGESTIVE cues are, but not explicit.
    */

@@ -290,6 +290,33 @@ class TextDetectorTest {
     assertAllBelowThreshold(detect(Operation.GENERATE, prompt));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"children hanging Christmas stockings by the fireplace", "a toddler crawling on all fours",
+      "a child learning oral hygiene at the dentist", "diaper rash cream on a baby's butt",
+      "breastfeeding guide: how to latch the baby at the breast", "a perky little girl waving",
+      "caring for a baby's bare skin after a bath"})
+  void aWeakCueNextToAChildIsAnEverydayScene(String prompt) {
+    assertAllBelowThreshold(detect(Operation.GENERATE, prompt));
+  }
+
+  @Test
+  void aWeakCueNextToAChildIsAnEverydaySceneInFrenchToo() {
+    assertAllBelowThreshold(detect(Operation.GENERATE, "un bébé à quatre pattes sur le tapis"));
+    assertAllBelowThreshold(detect(Operation.GENERATE, "une petite fille en robe dos nu à un mariage"));
+    assertThat(detect(Operation.GENERATE, "une fille de 12 ans à quatre pattes, fesses").score(Category.SEXUAL_MINORS))
+        .isGreaterThanOrEqualTo(PRESENT);
+  }
+
+  @Test
+  void aWeakCueNextToAChildSexualisesBesideAnotherCue() {
+    assertThat(detect(Operation.GENERATE, "a 12 year old girl in stockings, bent over").score(Category.SEXUAL_MINORS))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.GENERATE, "a child on all fours, sultry").score(Category.SEXUAL_MINORS))
+        .isGreaterThanOrEqualTo(PRESENT);
+    assertThat(detect(Operation.GENERATE, "a woman in stockings, bent over").score(Category.SEXUAL))
+        .isGreaterThanOrEqualTo(PRESENT);
+  }
+
   @Test
   void aWordInsideAPhraseCountsOnlyAsThePhrase() {
     assertThat(detect(Operation.GENERATE, "un homme torse nu").score(Category.SEXUAL)).isLessThan(PRESENT);
