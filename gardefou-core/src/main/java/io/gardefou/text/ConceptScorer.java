@@ -32,11 +32,10 @@ import java.util.Set;
  *       presumed to be a real photo), or aimed at a REAL_PERSON; sexual or suggestive content aimed at a real
  *       person. Pronouns point at a real person only in an EDIT: in generation they point at the described,
  *       fictional subject.
- *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE or WEAK_SUGGESTIVE
- *       cues, one with a
- *       revealing garment, BEACHWEAR or an EVASION mark, a revealing garment or BEACHWEAR with an EVASION mark, or a
- *       SEXUALISED_BODY description (one cue alone, "a sensual portrait", stays below the flag); the two sub-categories
- *       imply it.
+ *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content: two distinct cues (SUGGESTIVE or
+ *       WEAK_SUGGESTIVE), one cue with a revealing garment or BEACHWEAR, an EVASION mark with a cue, a garment or a
+ *       person, or a SEXUALISED_BODY description (one cue alone, "a sensual portrait", stays below the flag); the two
+ *       sub-categories imply it.
  * </ul>
  */
 final class ConceptScorer {
@@ -89,10 +88,9 @@ final class ConceptScorer {
     List<ConceptHit> strongCues = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY), aimedAtPerson);
     List<ConceptHit> suggestive = join(strongCues, of(found, Concept.WEAK_SUGGESTIVE));
     List<ConceptHit> exposure = join(revealing, beachwear);
-    // A sexualised body description weighs as two cues; so does an optimiser's mark with a person, a suggestive cue,
-    // a revealing garment or swimwear.
+    // A sexualised body description weighs as two cues; so does an optimiser's mark with a person, a cue or a garment.
     boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty() || !aimedAtPerson.isEmpty()
-        || (!evasion.isEmpty() && !join(suggestive, of(found, Concept.REVEALING_GARMENT), beachwear).isEmpty())
+        || (!evasion.isEmpty() && !join(suggestive, exposure).isEmpty())
         || distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !exposure.isEmpty());
     // Next to a child a weak cue sexualises only beside another cue: "a toddler on all fours" is a toddler crawling.
     List<ConceptHit> sexualisingCues = distinctTerms(suggestive) >= 2 ? suggestive : strongCues;
