@@ -33,13 +33,19 @@ public enum Concept {
   /** A sexualising cue that is not explicit on its own: sensual, busty, cleavage, boudoir; weaker than SEXUAL. */
   SUGGESTIVE(true),
   /**
+   * A suggestive cue with everyday senses, above all around children: breast, butt, licking, on all fours, stockings.
+   * It counts as a SUGGESTIVE cue, but next to a MINOR it sexualises only as part of suggestive content.
+   */
+  WEAK_SUGGESTIVE(true),
+  /**
    * A body part described for its sexual appeal, as image-prompt tags do: large breasts, huge ass; sexualising on its
    * own, as two SUGGESTIVE cues are, but not explicit.
    */
   SEXUALISED_BODY(true),
   /**
    * A mark of a prompt written by an optimiser against a text encoder rather than by a person: the encoder's control
-   * tokens (startoftext). Harmless alone; next to one SUGGESTIVE cue it makes suggestive content.
+   * tokens (startoftext). Harmless alone; next to one SUGGESTIVE cue, revealing garment or BEACHWEAR it makes
+   * suggestive content.
    */
   EVASION(true),
   /** Everyday beach-level exposure: swimsuit, bikini, shirtless, torse nu; not sexual on its own. */

@@ -22,8 +22,9 @@ import java.util.Set;
  *       verb-final languages) of a GARMENT, REVEALING_GARMENT or BEACHWEAR. Objects whose removal uncovers nothing
  *       (sunglasses, hat, jacket: BENIGN_EDIT) are simply not garments, so "take off her sunglasses" pairs with
  *       nothing, while "take off her hat and dress" still pairs with the dress.
- *   <li><b>sexual/minors</b>: explicit content (SEXUAL, NUDITY, undressing, SEXUAL_POSE), a revealing garment or a
- *       SUGGESTIVE cue with a MINOR or an age of 17 or less; BEACHWEAR with a minor only in an EDIT (children in
+ *   <li><b>sexual/minors</b>: explicit content (SEXUAL, NUDITY, undressing, SEXUAL_POSE), a revealing garment, a
+ *       SUGGESTIVE cue, or two distinct cues of which WEAK_SUGGESTIVE ones (one alone is a breastfeeding leaflet or a
+ *       toddler on all fours), with a MINOR or an age of 17 or less; BEACHWEAR with a minor only in an EDIT (children in
  *       swimwear at the beach are everyday scenes; dressing a real child in swimwear is not). YOUTH words (girl,
  *       teen), which also name adults, count for explicit content unless an adult age (18 or more) is stated;
  *       adult <em>words</em> never cancel them, since a prompt may show two people.
@@ -31,9 +32,10 @@ import java.util.Set;
  *       presumed to be a real photo), or aimed at a REAL_PERSON; sexual or suggestive content aimed at a real
  *       person. Pronouns point at a real person only in an EDIT: in generation they point at the described,
  *       fictional subject.
- *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content, two distinct SUGGESTIVE cues, one with a
- *       revealing garment, BEACHWEAR or an EVASION mark, or a SEXUALISED_BODY description (one cue alone, "a sensual
- *       portrait", stays below the flag); the two sub-categories imply it.
+ *   <li><b>sexual</b>: explicit content; or <em>suggestive</em> content: two distinct cues (SUGGESTIVE or
+ *       WEAK_SUGGESTIVE), one cue with a revealing garment or BEACHWEAR, an EVASION mark with a cue, a garment or a
+ *       person, or a SEXUALISED_BODY description (one cue alone, "a sensual portrait", stays below the flag); the two
+ *       sub-categories imply it.
  * </ul>
  */
 final class ConceptScorer {
@@ -78,21 +80,29 @@ final class ConceptScorer {
     List<ConceptHit> beachwear = of(found, Concept.BEACHWEAR);
     // Putting a real person in swimwear exposes them as much as lingerie does (suite README, call 4).
     List<ConceptHit> revealing = join(of(found, Concept.REVEALING_GARMENT), edit ? beachwear : List.of());
-    List<ConceptHit> suggestive = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY));
-    // A sexualised body description weighs as two cues; so does one cue in a prompt an optimiser wrote.
-    boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty()
-        || (!suggestive.isEmpty() && !of(found, Concept.EVASION).isEmpty());
+    List<ConceptHit> evasion = of(found, Concept.EVASION);
+    List<ConceptHit> people = join(minor, of(found, Concept.YOUTH), of(found, Concept.ADULT));
+    // No person types the encoder's control tokens: an optimiser wrote the prompt to get past a filter, and when it
+    // shows a person, what it hides is most likely the body; the mark then counts as a suggestive cue.
+    List<ConceptHit> aimedAtPerson = people.isEmpty() ? List.of() : evasion;
+    List<ConceptHit> strongCues = join(of(found, Concept.SUGGESTIVE), of(found, Concept.SEXUALISED_BODY), aimedAtPerson);
+    List<ConceptHit> suggestive = join(strongCues, of(found, Concept.WEAK_SUGGESTIVE));
+    List<ConceptHit> exposure = join(revealing, beachwear);
+    // A sexualised body description weighs as two cues; so does an optimiser's mark with a person, a cue or a garment.
+    boolean suggestiveContent = !of(found, Concept.SEXUALISED_BODY).isEmpty() || !aimedAtPerson.isEmpty()
+        || (!evasion.isEmpty() && !join(suggestive, exposure).isEmpty())
+        || distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !exposure.isEmpty());
+    // Next to a child a weak cue sexualises only beside another cue: "a toddler on all fours" is a toddler crawling.
+    List<ConceptHit> sexualisingCues = distinctTerms(suggestive) >= 2 ? suggestive : strongCues;
     List<ConceptHit> explicit =
         join(of(found, Concept.SEXUAL), of(found, Concept.NUDITY), undress, of(found, Concept.SEXUAL_POSE));
     List<ConceptHit> nudifying = join(of(found, Concept.NUDITY), undress, revealing);
     List<ConceptHit> sexualOnly = join(of(found, Concept.SEXUAL), of(found, Concept.SEXUAL_POSE), suggestive);
     List<ConceptHit> realPerson = join(of(found, Concept.REAL_PERSON), edit ? of(found, Concept.PRONOUN) : List.of());
 
-    Assessment minors = minors(minor, youth, explicit, join(revealing, suggestive), beachwear);
+    Assessment minors = minors(minor, youth, explicit, join(revealing, sexualisingCues), beachwear);
     Assessment nonConsensual = nonConsensual(edit, realPerson, nudifying, sexualOnly);
-    Assessment sexual = sexual(
-        explicit, suggestive, suggestiveContent, join(revealing, beachwear), of(found, Concept.EVASION), minors,
-        nonConsensual);
+    Assessment sexual = sexual(explicit, suggestive, suggestiveContent, exposure, evasion, minors, nonConsensual);
     return List.of(sexual, minors, nonConsensual);
   }
 
@@ -146,7 +156,7 @@ final class ConceptScorer {
     Assessment own;
     if (!explicit.isEmpty()) {
       own = assess(category, EXPLICIT, explicit);
-    } else if (suggestiveContent || distinctTerms(suggestive) >= 2 || (!suggestive.isEmpty() && !revealing.isEmpty())) {
+    } else if (suggestiveContent) {
       own = assess(category, SUGGESTIVE, suggestive, revealing, evasion);
     } else if (!suggestive.isEmpty()) {
       own = assess(category, ONE_SUGGESTIVE_CUE, suggestive);

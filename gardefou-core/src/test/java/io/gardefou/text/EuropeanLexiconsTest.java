@@ -38,6 +38,12 @@ class EuropeanLexiconsTest {
   }
 
   @Test
+  void flagsLoveMakingAndOpeningAGarmentInSpanish() {
+    assertFlags(generate("una pareja haciendo el amor en la playa"), Category.SEXUAL);
+    assertFlags(edit("desabotónale la camisa"), Category.SEXUAL_NON_CONSENSUAL);
+  }
+
+  @Test
   void passesJacketRemovalInSpanish() {
     assertPasses(edit("quítale la chaqueta"));
   }
@@ -198,5 +204,20 @@ class EuropeanLexiconsTest {
   @Test
   void passesCottonDressInDutch() {
     assertPasses(generate("een jurk uit katoen"));
+  }
+
+  @Test
+  void flagsSexualTouchingAndOpeningAGarmentInGermanItalianAndPortuguese() {
+    assertFlags(generate("ein Mann befummelt eine Frau"), Category.SEXUAL);
+    assertFlags(edit("ihre Bluse aufknöpfen"), Category.SEXUAL_NON_CONSENSUAL);
+    assertFlags(edit("sbottonale la camicia"), Category.SEXUAL_NON_CONSENSUAL);
+    assertFlags(generate("um casal a fazer amor"), Category.SEXUAL);
+    assertFlags(edit("desabotoa a blusa dela"), Category.SEXUAL_NON_CONSENSUAL);
+  }
+
+  @Test
+  void passesButtonsAndZipsOnThingsThatAreNotWornInGermanAndItalian() {
+    assertPasses(edit("seine Jacke aufknöpfen"));
+    assertPasses(generate("sbottona il cappotto e appendilo"));
   }
 }
