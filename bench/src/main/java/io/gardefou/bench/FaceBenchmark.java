@@ -11,6 +11,7 @@ import io.gardefou.image.Face;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageDetector;
 import io.gardefou.image.ImageLimits;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.model.Actor;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Jurisdiction;
@@ -74,9 +75,10 @@ public class FaceBenchmark {
     blazeFace = BlazeFace.create();
     ages = AgeEstimator.create();
     decoded = decoder.decode(InputImage.of("demo.jpg", jpeg));
+    RequestDecoder images = RequestDecoder.over(decoder);
     screener = Screener.builder()
-        .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
-        .detector(ImageDetector.create(decoder))
+        .detector(new BankDetector(images, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
+        .detector(ImageDetector.create(images))
         .policy(PolicyPacks.bundled())
         .build();
     output = new ScreeningRequest(Operation.OUTPUT, "", List.of(InputImage.of("output-0", jpeg)), Actor.anonymous(),

@@ -40,24 +40,27 @@ public final class ImageDetector implements Detector {
    */
   public static final double MINOR_LIKELY_UNDER = 25.0;
 
-  private final ImageDecoder decoder;
+  private final RequestDecoder decoder;
   private final NudityClassifier nudity;
   private final BlazeFace faces;
   private final AgeEstimator ages;
 
-  private ImageDetector(ImageDecoder decoder, NudityClassifier nudity, BlazeFace faces, AgeEstimator ages) {
+  private ImageDetector(RequestDecoder decoder, NudityClassifier nudity, BlazeFace faces, AgeEstimator ages) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.nudity = Objects.requireNonNull(nudity, "nudity");
     this.faces = Objects.requireNonNull(faces, "faces");
     this.ages = Objects.requireNonNull(ages, "ages");
   }
 
-  /** A detector on the bundled models; throws IllegalStateException when one cannot be loaded. */
-  public static ImageDetector create(ImageDecoder decoder) {
+  /**
+   * A detector on the bundled models, decoding with the decoder the screener's hashing detector shares; throws
+   * IllegalStateException when a model cannot be loaded.
+   */
+  public static ImageDetector create(RequestDecoder decoder) {
     return new ImageDetector(decoder, NudityClassifier.create(), BlazeFace.create(), AgeEstimator.create());
   }
 
-  public static ImageDetector create(ImageDecoder decoder, NudityClassifier nudity, BlazeFace faces, AgeEstimator ages) {
+  public static ImageDetector create(RequestDecoder decoder, NudityClassifier nudity, BlazeFace faces, AgeEstimator ages) {
     return new ImageDetector(decoder, nudity, faces, ages);
   }
 
@@ -80,7 +83,7 @@ public final class ImageDetector implements Detector {
   public Signals detect(ScreeningRequest request) throws Exception {
     List<ImageFindings> findings = new ArrayList<>();
     for (InputImage image : request.images()) {
-      findings.add(judge(image));
+      findings.add(judge(decoder.decode(request, image), image.name()));
     }
     // An output made from a photo with a face shows a real person: revealing content of them is non-consensual.
     boolean editOfPhotoWithFace = request.operation() == Operation.OUTPUT
@@ -129,8 +132,7 @@ public final class ImageDetector implements Detector {
     return signals.build();
   }
 
-  private ImageFindings judge(InputImage image) throws Exception {
-    DecodedImage decoded = decoder.decode(image);
+  private ImageFindings judge(DecodedImage decoded, String name) throws Exception {
     // The classes and the faces are independent: classify on a second thread while this one finds and ages faces.
     FutureTask<Nudity> classes = new FutureTask<>(() -> nudity.classify(decoded));
     Thread.ofVirtual().name("image-nudity").start(classes);
@@ -140,7 +142,7 @@ public final class ImageDetector implements Detector {
       minAge = Math.min(minAge, ages.estimate(decoded, face).age());
     }
     try {
-      return new ImageFindings(image.name(), classes.get(), found.size(), minAge);
+      return new ImageFindings(name, classes.get(), found.size(), minAge);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
