@@ -83,19 +83,22 @@ public final class AgeEstimator implements AutoCloseable {
     int n = Math.max(1, (int) Math.ceil(step));
     double cos = Math.cos(face.roll());
     double sin = Math.sin(face.roll());
+    double centerX = face.centerX();
+    double centerY = face.centerY();
     int[] out = new int[SIZE * SIZE * 3];
     double[] sum = new double[3];
     int i = 0;
     for (int v = 0; v < SIZE; v++) {
       for (int u = 0; u < SIZE; u++) {
-        java.util.Arrays.fill(sum, 0);
+        sum[0] = 0;
+        sum[1] = 0;
+        sum[2] = 0;
         for (int sv = 0; sv < n; sv++) {
           double dy = (v + (sv + 0.5) / n) * step - side / 2;
           for (int su = 0; su < n; su++) {
             double dx = (u + (su + 0.5) / n) * step - side / 2;
             // The crop's x axis runs along the eye line; pixel centres sit at integer + 0.5.
-            bilinear(raster, face.centerX() + dx * cos - dy * sin - 0.5, face.centerY() + dx * sin + dy * cos - 0.5,
-                sum);
+            bilinear(raster, centerX + dx * cos - dy * sin - 0.5, centerY + dx * sin + dy * cos - 0.5, sum);
           }
         }
         for (int band = 0; band < 3; band++) {
@@ -106,14 +109,30 @@ public final class AgeEstimator implements AutoCloseable {
     return out;
   }
 
+  // Reads the samples straight from the raster when all four neighbours lie inside it, the common case; the
+  // arithmetic is the same either way, so both paths give the same crop to the last bit.
   private static void bilinear(RgbRaster raster, double x, double y, double[] sum) {
     int left = (int) Math.floor(x);
     int top = (int) Math.floor(y);
     double fx = x - left;
     double fy = y - top;
+    if (left < 0 || top < 0 || left + 1 >= raster.width || top + 1 >= raster.height) {
+      for (int band = 0; band < 3; band++) {
+        double upper = at(raster, left, top, band) * (1 - fx) + at(raster, left + 1, top, band) * fx;
+        double lower = at(raster, left, top + 1, band) * (1 - fx) + at(raster, left + 1, top + 1, band) * fx;
+        sum[band] += upper * (1 - fy) + lower * fy;
+      }
+      return;
+    }
+    byte[] data = raster.data;
+    int topLeft = raster.offset(left, top);
+    int topRight = topLeft + raster.pixel();
+    int bottomLeft = topLeft + raster.scanline();
+    int bottomRight = bottomLeft + raster.pixel();
     for (int band = 0; band < 3; band++) {
-      double upper = at(raster, left, top, band) * (1 - fx) + at(raster, left + 1, top, band) * fx;
-      double lower = at(raster, left, top + 1, band) * (1 - fx) + at(raster, left + 1, top + 1, band) * fx;
+      int b = raster.band(band);
+      double upper = (data[topLeft + b] & 0xFF) * (1 - fx) + (data[topRight + b] & 0xFF) * fx;
+      double lower = (data[bottomLeft + b] & 0xFF) * (1 - fx) + (data[bottomRight + b] & 0xFF) * fx;
       sum[band] += upper * (1 - fy) + lower * fy;
     }
   }
