@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code gardefou.demo} to override): {@code detectFaces} is BlazeFace with its resize and decoding;
  * {@code facesAndAges} adds the aligned crop and AgeGenderNet for every face; {@code screenImage} is the whole
  * image screen of an output, decode + PDQ + nudity + faces + ages + policy, as the shared screener runs it
- * (detectors in parallel).
+ * (detectors in parallel, sharing one decode; nudity and each face's age on their own threads). {@code facesAndAges}
+ * runs on one thread, so it measures their CPU time rather than the screen's latency.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
