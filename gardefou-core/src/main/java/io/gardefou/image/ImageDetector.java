@@ -134,8 +134,8 @@ public final class ImageDetector implements Detector {
   }
 
   /**
-   * Nudity, faces and every face's age are independent runs of one-threaded models, so each runs on its own virtual
-   * thread and an idle core takes it: with five faces, ages alone cost a core about 12 ms.
+   * The classes and each face's age are independent runs of one-threaded models: each runs on its own virtual thread,
+   * so an idle core takes it, while this one finds the faces. With five faces, ages alone cost a core about 15 ms.
    */
   private ImageFindings judge(DecodedImage decoded, String name) throws Exception {
     FutureTask<Nudity> classes = fork("image-nudity", () -> nudity.classify(decoded));
