@@ -2,7 +2,7 @@ package io.gardefou.bank;
 
 import io.gardefou.hash.Pdq;
 import io.gardefou.hash.PdqResult;
-import io.gardefou.image.ImageDecoder;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.model.Category;
 import io.gardefou.model.Evidence;
 import io.gardefou.model.InputImage;
@@ -31,10 +31,11 @@ public final class BankDetector implements Detector {
   /** One per match: {@code <bank> <kind> <distance> <label>} ({@link BankMatch#fact()}). */
   public static final String FACT_BANK_MATCH = "bank_match";
 
-  private final ImageDecoder decoder;
+  private final RequestDecoder decoder;
   private final HashBanks banks;
 
-  public BankDetector(ImageDecoder decoder, HashBanks banks) {
+  /** Hashes with the decoder the screener's image detector shares, so each image is decoded once per request. */
+  public BankDetector(RequestDecoder decoder, HashBanks banks) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.banks = Objects.requireNonNull(banks, "banks");
   }
@@ -64,7 +65,7 @@ public final class BankDetector implements Detector {
       signals.fact(FACT_MD5, digests.get(0).hex()).fact(FACT_SHA256, digests.get(1).hex());
       List<BankMatch> matches = new ArrayList<>(banks.matchExact(digests));
       // Exact matches come first: they hold even for an image too broken to decode.
-      PdqResult pdq = Pdq.hash(decoder.decode(image).image());
+      PdqResult pdq = Pdq.hash(decoder.decode(request, image).image());
       signals.fact(FACT_HASH, pdq.hash().toHex()).fact(FACT_QUALITY, Integer.toString(pdq.quality()));
       matches.addAll(banks.match(pdq));
       for (BankMatch match : matches) {

@@ -83,19 +83,41 @@ public final class AgeEstimator implements AutoCloseable {
     int n = Math.max(1, (int) Math.ceil(step));
     double cos = Math.cos(face.roll());
     double sin = Math.sin(face.roll());
+    // Offsets from the centre along the crop's axes, one per output pixel and sub-sample, turned once.
+    double[] dxCos = new double[SIZE * n];
+    double[] dxSin = new double[SIZE * n];
+    for (int u = 0; u < SIZE; u++) {
+      for (int su = 0; su < n; su++) {
+        double dx = (u + (su + 0.5) / n) * step - side / 2;
+        dxCos[u * n + su] = dx * cos;
+        dxSin[u * n + su] = dx * sin;
+      }
+    }
+    double centerX = face.centerX();
+    double centerY = face.centerY();
     int[] out = new int[SIZE * SIZE * 3];
     double[] sum = new double[3];
     int i = 0;
     for (int v = 0; v < SIZE; v++) {
       for (int u = 0; u < SIZE; u++) {
-        java.util.Arrays.fill(sum, 0);
+        sum[0] = 0;
+        sum[1] = 0;
+        sum[2] = 0;
         for (int sv = 0; sv < n; sv++) {
           double dy = (v + (sv + 0.5) / n) * step - side / 2;
-          for (int su = 0; su < n; su++) {
-            double dx = (u + (su + 0.5) / n) * step - side / 2;
+          double dySin = dy * sin;
+          double dyCos = dy * cos;
+          for (int su = u * n; su < u * n + n; su++) {
             // The crop's x axis runs along the eye line; pixel centres sit at integer + 0.5.
-            bilinear(raster, face.centerX() + dx * cos - dy * sin - 0.5, face.centerY() + dx * sin + dy * cos - 0.5,
-                sum);
+            double x = centerX + dxCos[su] - dySin - 0.5;
+            double y = centerY + dxSin[su] + dyCos - 0.5;
+            int left = (int) Math.floor(x);
+            int top = (int) Math.floor(y);
+            if (left < 0 || top < 0 || left + 1 >= raster.width || top + 1 >= raster.height) {
+              bilinearAtEdge(raster, left, top, x - left, y - top, sum);
+            } else {
+              bilinear(raster, raster.offset(left, top), x - left, y - top, sum);
+            }
           }
         }
         for (int band = 0; band < 3; band++) {
@@ -106,11 +128,22 @@ public final class AgeEstimator implements AutoCloseable {
     return out;
   }
 
-  private static void bilinear(RgbRaster raster, double x, double y, double[] sum) {
-    int left = (int) Math.floor(x);
-    int top = (int) Math.floor(y);
-    double fx = x - left;
-    double fy = y - top;
+  // Inside the image: the four neighbours read straight from the raster.
+  private static void bilinear(RgbRaster raster, int topLeft, double fx, double fy, double[] sum) {
+    byte[] data = raster.data;
+    int topRight = topLeft + raster.pixel();
+    int bottomLeft = topLeft + raster.scanline();
+    int bottomRight = bottomLeft + raster.pixel();
+    for (int band = 0; band < 3; band++) {
+      int b = raster.band(band);
+      double upper = (data[topLeft + b] & 0xFF) * (1 - fx) + (data[topRight + b] & 0xFF) * fx;
+      double lower = (data[bottomLeft + b] & 0xFF) * (1 - fx) + (data[bottomRight + b] & 0xFF) * fx;
+      sum[band] += upper * (1 - fy) + lower * fy;
+    }
+  }
+
+  // Across the border: neighbours outside the image are black. The same arithmetic as inside, to the last bit.
+  private static void bilinearAtEdge(RgbRaster raster, int left, int top, double fx, double fy, double[] sum) {
     for (int band = 0; band < 3; band++) {
       double upper = at(raster, left, top, band) * (1 - fx) + at(raster, left + 1, top, band) * fx;
       double lower = at(raster, left, top + 1, band) * (1 - fx) + at(raster, left + 1, top + 1, band) * fx;

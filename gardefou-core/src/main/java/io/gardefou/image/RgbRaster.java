@@ -8,7 +8,8 @@ import java.awt.image.Raster;
 final class RgbRaster {
   final int width;
   final int height;
-  private final byte[] data;
+  /** The samples; the one at (x, y) of band b is at {@code offset(x, y) + band(b)}. */
+  final byte[] data;
   private final int origin;
   private final int scanline;
   private final int pixel;
@@ -34,6 +35,26 @@ final class RgbRaster {
 
   /** The sample of {@code band} (0 red, 1 green, 2 blue) at (x, y), in [0, 255]; the caller keeps x, y in range. */
   int sample(int x, int y, int band) {
-    return data[origin + y * scanline + x * pixel + bands[band]] & 0xFF;
+    return data[offset(x, y) + bands[band]] & 0xFF;
+  }
+
+  /** Where the samples of pixel (x, y) start in {@link #data}. */
+  int offset(int x, int y) {
+    return origin + y * scanline + x * pixel;
+  }
+
+  /** How far band 0 (red), 1 (green) or 2 (blue) of a pixel lies from its start. */
+  int band(int band) {
+    return bands[band];
+  }
+
+  /** How far the pixel below lies in {@link #data}. */
+  int scanline() {
+    return scanline;
+  }
+
+  /** How far the pixel to the right lies in {@link #data}. */
+  int pixel() {
+    return pixel;
   }
 }

@@ -8,6 +8,7 @@ import io.gardefou.hash.PdqResult;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageError;
 import io.gardefou.image.ImageLimits;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.model.Actor;
 import io.gardefou.model.Category;
 import io.gardefou.model.Decision;
@@ -33,7 +34,7 @@ class BankDetectorTest {
   private static final ImageDecoder DECODER = ImageDecoder.create(ImageLimits.defaults());
   private final InMemoryBankStore store = new InMemoryBankStore();
   private final HashBanks banks = HashBanks.open(store, Clock.systemUTC());
-  private final BankDetector detector = new BankDetector(DECODER, banks);
+  private final BankDetector detector = new BankDetector(RequestDecoder.over(DECODER), banks);
 
   private static ScreeningRequest edit(byte[] image, Jurisdiction jurisdiction) {
     return new ScreeningRequest(Operation.EDIT, "make it brighter", List.of(InputImage.of("upload", image)),
@@ -113,7 +114,7 @@ class BankDetectorTest {
     store.addAll(List.of(new BankEntry(BankName.KNOWN_CSAM, BankHash.pdq(pdq.hash()), "flat", Instant.now())));
     HashBanks withFlat = HashBanks.open(store, Clock.systemUTC());
 
-    Signals signals = new BankDetector(DECODER, withFlat).detect(edit(image, Jurisdiction.global()));
+    Signals signals = new BankDetector(RequestDecoder.over(DECODER), withFlat).detect(edit(image, Jurisdiction.global()));
 
     assertThat(signals.scores()).isEmpty();
     assertThat(signals.fact(BankDetector.FACT_HASH)).hasValue(pdq.hash().toHex());
@@ -131,7 +132,7 @@ class BankDetectorTest {
     byte[] image = Images.pattern(6);
     banks.add(BankName.KNOWN_CSAM, pdqOf(image), "x");
     BankStore broken = new BrokenFinds(store);
-    BankDetector failing = new BankDetector(DECODER, HashBanks.open(broken, Clock.systemUTC()));
+    BankDetector failing = new BankDetector(RequestDecoder.over(DECODER), HashBanks.open(broken, Clock.systemUTC()));
 
     assertThatThrownBy(() -> failing.detect(edit(image, Jurisdiction.global())))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("store down");

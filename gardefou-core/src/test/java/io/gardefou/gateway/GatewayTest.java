@@ -9,6 +9,7 @@ import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageError;
 import io.gardefou.image.ImageLimits;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.model.Actor;
 import io.gardefou.model.InputImage;
 import io.gardefou.model.Jurisdiction;
@@ -35,7 +36,7 @@ class GatewayTest {
   private final ImageDecoder decoder = ImageDecoder.create(ImageLimits.defaults());
   private final Screener screener = Screener.builder()
       .detector(TextDetector.create())
-      .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
+      .detector(new BankDetector(RequestDecoder.over(decoder), HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
       .policy(PolicyPacks.bundled())
       .deadline(Duration.ofSeconds(5))
       .log(log)

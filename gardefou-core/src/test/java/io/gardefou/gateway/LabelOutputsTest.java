@@ -9,6 +9,7 @@ import io.gardefou.bank.InMemoryBankStore;
 import io.gardefou.hash.PdqHash;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.image.XmpPackets;
 import io.gardefou.model.Actor;
 import io.gardefou.model.InputImage;
@@ -36,7 +37,7 @@ class LabelOutputsTest {
   private final List<Verdict> outputVerdicts = new ArrayList<>();
   private final Screener screener = Screener.builder()
       .detector(TextDetector.create())
-      .detector(new BankDetector(decoder, HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
+      .detector(new BankDetector(RequestDecoder.over(decoder), HashBanks.open(new InMemoryBankStore(), java.time.Clock.systemUTC())))
       .policy(PolicyPacks.bundled())
       .deadline(Duration.ofSeconds(5))
       .log(new VerdictLog() {

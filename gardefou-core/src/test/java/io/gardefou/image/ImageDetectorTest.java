@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ImageDetectorTest {
-  private static final ImageDetector DETECTOR = ImageDetector.create(ImageDecoder.create(ImageLimits.defaults()));
+  private static final ImageDetector DETECTOR = ImageDetector.create(RequestDecoder.over(ImageDecoder.create(ImageLimits.defaults())));
   private static final Path DEMO = Path.of("target/face-api/package/demo/sample3.jpg");
   private static final double NO_FACE = Double.POSITIVE_INFINITY;
 

@@ -18,6 +18,7 @@ import io.gardefou.gateway.Upstream;
 import io.gardefou.image.ImageDecoder;
 import io.gardefou.image.ImageLimits;
 import io.gardefou.image.ImageDetector;
+import io.gardefou.image.RequestDecoder;
 import io.gardefou.ledger.Ledger;
 import io.gardefou.ledger.NoteSigner;
 import io.gardefou.policy.PackPolicy;
@@ -148,10 +149,11 @@ public final class Gardefou implements AutoCloseable {
 
   private static Screener screener(ServerConfig config, VerdictLog log, Policy policy, HashBanks banks,
       UnaryOperator<Detector> timing, Precheck... prechecks) {
+    RequestDecoder images = RequestDecoder.over(imageDecoder(config)); // one decode per image for both detectors
     Screener.Builder builder = Screener.builder()
         .detector(timing.apply(TextDetector.create()))
-        .detector(timing.apply(new BankDetector(imageDecoder(config), banks)))
-        .detector(timing.apply(ImageDetector.create(imageDecoder(config))))
+        .detector(timing.apply(new BankDetector(images, banks)))
+        .detector(timing.apply(ImageDetector.create(images)))
         .policy(policy)
         .deadline(config.deadline())
         .log(log);
