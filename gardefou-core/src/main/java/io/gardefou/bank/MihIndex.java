@@ -140,6 +140,9 @@ public final class MihIndex implements PdqIndex {
     int last = size() - 1;
     int touched = 0;
     int[] spans = hits.spans(2 * exactTo); // each bucket's [from, to), read once from the directory
+    for (int m = 0; m < exactTo; m++) { // directory slots first: loads that wait on nothing, all in flight at once
+      touched += directory[qTop ^ masks[m]];
+    }
     for (int m = 0; m < exactTo; m++) {
       int bucket = qTop ^ masks[m];
       int from = directory[bucket];
