@@ -113,10 +113,10 @@ public final class MihIndex implements PdqIndex {
   @Override
   public void search(PdqHash query, int radius, PdqHits hits) {
     PdqIndex.checkRadius(radius);
-    long[] q = {query.bits192(), query.bits128(), query.bits64(), query.bits0()};
     if (size() == 0) {
       return;
     }
+    long[] q = {query.bits192(), query.bits128(), query.bits64(), query.bits0()};
     int perChunk = radius / CHUNKS; // pigeonhole: CHUNKS * (perChunk + 1) > radius
     for (int c = 0; c < CHUNKS; c++) {
       int found = gather(c, (int) (q[c >> 1] >>> ((c & 1) == 0 ? 32 : 0)), perChunk, hits);
