@@ -1,52 +1,43 @@
 package io.gardefou.bank;
 
 import io.gardefou.hash.PdqHash;
+import java.util.Arrays;
 
 /**
  * PDQ hashes in one array, searched by comparing the query with every hash: the slow, obviously correct
  * reference for {@link MihIndex}, and the right choice for a few thousand hashes (the bank's recent additions).
  */
 public final class FlatIndex implements PdqIndex {
-  private final long[] words; // 4 words a hash: bits192, bits128, bits64, bits0
-  private final byte[] payloads;
+  private final PackedHashes hashes;
 
-  private FlatIndex(long[] words, byte[] payloads) {
-    this.words = words;
-    this.payloads = payloads;
+  private FlatIndex(PackedHashes hashes) {
+    this.hashes = hashes;
   }
 
   /** An index of {@code size} hashes, given as 4 words each (bits192, bits128, bits64, bits0), with their payloads. */
   public static FlatIndex of(long[] words, byte[] payloads, int size) {
-    checkSizes(words, payloads, size);
-    return new FlatIndex(java.util.Arrays.copyOf(words, size * 4), java.util.Arrays.copyOf(payloads, size));
-  }
-
-  static void checkSizes(long[] words, byte[] payloads, int size) {
-    if (size < 0 || words.length < size * 4L || payloads.length < size) {
-      throw new IllegalArgumentException("need 4 words and 1 payload for each of " + size + " hashes, got "
-          + words.length + " words and " + payloads.length + " payloads");
-    }
+    PackedHashes.checkSizes(words, payloads, size);
+    return new FlatIndex(new PackedHashes(Arrays.copyOf(words, size * 4), Arrays.copyOf(payloads, size)));
   }
 
   @Override
   public int size() {
-    return payloads.length;
+    return hashes.size();
   }
 
   @Override
   public PdqHash hash(int position) {
-    int w = position * 4;
-    return new PdqHash(words[w], words[w + 1], words[w + 2], words[w + 3]);
+    return hashes.hash(position);
   }
 
   @Override
   public int payload(int position) {
-    return payloads[position] & 0xFF;
+    return hashes.payload(position);
   }
 
   @Override
   public void search(PdqHash query, int radius, PdqHits hits) {
-    scan(words, payloads.length, query, radius, hits);
+    scan(hashes.words(), hashes.size(), query, radius, hits);
   }
 
   /** Adds every one of the first {@code size} hashes in {@code words} within {@code radius} of the query. */
@@ -67,6 +58,6 @@ public final class FlatIndex implements PdqIndex {
 
   @Override
   public long bytes() {
-    return words.length * 8L + payloads.length;
+    return hashes.bytes();
   }
 }

@@ -22,8 +22,8 @@ public final class MihIndex implements PdqIndex {
   /** A query checks the top {@code topBits + 8} bits of each chunk: the directory's bits and 8 more in the entries. */
   private static final int MID_BITS = 8;
 
-  private final long[] words; // 4 a hash (bits192, bits128, bits64, bits0), sorted by chunk 0
-  private final byte[] payloads;
+  private final PackedHashes hashes; // sorted by chunk 0
+  private final long[] words; // the hashes' words, read in every pass of a query
   private final int[][] tables; // chunks 1..7: (next 8 bits << 24 | position), sorted by the chunk's top bits
   private final int[][] directories; // per chunk: start of each top-bits bucket, and the end
   private final int topBits;
@@ -31,9 +31,9 @@ public final class MihIndex implements PdqIndex {
   private final int[] masks; // topBits-bit masks of at most 3 bits, fewest bits first
   private final int[] masksUpTo; // [k]: how many masks have at most k bits
 
-  private MihIndex(long[] words, byte[] payloads, int[][] tables, int[][] directories, int topBits) {
-    this.words = words;
-    this.payloads = payloads;
+  private MihIndex(PackedHashes hashes, int[][] tables, int[][] directories, int topBits) {
+    this.hashes = hashes;
+    this.words = hashes.words();
     this.tables = tables;
     this.directories = directories;
     this.topBits = topBits;
@@ -57,7 +57,7 @@ public final class MihIndex implements PdqIndex {
 
   /** As {@link #build(long[], byte[], int)} with the given directory bits, so tests can try each on few hashes. */
   static MihIndex build(long[] words, byte[] payloads, int size, int topBits) {
-    FlatIndex.checkSizes(words, payloads, size);
+    PackedHashes.checkSizes(words, payloads, size);
     if (size > MAX_SIZE) {
       throw new IllegalArgumentException("one MIH index holds at most " + MAX_SIZE + " hashes, got " + size);
     }
@@ -91,23 +91,22 @@ public final class MihIndex implements PdqIndex {
       tables[c] = table;
       directories[c] = directory(sortedWords, size, c, topBits);
     }
-    return new MihIndex(sortedWords, sortedPayloads, tables, directories, topBits);
+    return new MihIndex(new PackedHashes(sortedWords, sortedPayloads), tables, directories, topBits);
   }
 
   @Override
   public int size() {
-    return payloads.length;
+    return hashes.size();
   }
 
   @Override
   public PdqHash hash(int position) {
-    int w = position * 4;
-    return new PdqHash(words[w], words[w + 1], words[w + 2], words[w + 3]);
+    return hashes.hash(position);
   }
 
   @Override
   public int payload(int position) {
-    return payloads[position] & 0xFF;
+    return hashes.payload(position);
   }
 
   @Override
@@ -255,7 +254,7 @@ public final class MihIndex implements PdqIndex {
 
   @Override
   public long bytes() {
-    long bytes = words.length * 8L + payloads.length;
+    long bytes = hashes.bytes();
     for (int c = 0; c < CHUNKS; c++) {
       bytes += directories[c].length * 4L + (tables[c] == null ? 0 : tables[c].length * 4L);
     }

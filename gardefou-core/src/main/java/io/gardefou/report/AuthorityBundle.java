@@ -55,6 +55,8 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
 
   @Override
   public SortedMap<String, Object> tree() {
+    List<Fact> facts = evidence.map(proof -> Replay.facts(Base64.getDecoder().decode(proof.entryBase64())))
+        .orElse(List.of());
     TreeMap<String, Object> tree = object(
         "kind", kind(),
         "decision", object(
@@ -72,9 +74,9 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
         "hashes", object(
             "prompt_sha256", decision.promptSha256(),
             "image_sha256", decision.imageSha256s(),
-            "pdq", recorded(BankDetector.FACT_HASH),
-            "md5", recorded(BankDetector.FACT_MD5),
-            "bank_matches", recorded(BankDetector.FACT_BANK_MATCH),
+            "pdq", hashingFacts(facts, BankDetector.FACT_HASH),
+            "md5", hashingFacts(facts, BankDetector.FACT_MD5),
+            "bank_matches", hashingFacts(facts, BankDetector.FACT_BANK_MATCH),
             "note", "PDQ, MD5 and hash-bank matches as the hashing detector recorded them in the decision's ledger "
                 + "entry, one per image in order; empty without images or without a v2 ledger entry"),
         "obligations", decision.obligations().stream().map(duty -> (Object) object(
@@ -94,10 +96,9 @@ public record AuthorityBundle(ReportedDecision decision, Optional<InclusionEvide
     return tree;
   }
 
-  /** The values of the hashing detector's fact {@code name} in the decision's ledger entry. */
-  private List<String> recorded(String name) {
-    return evidence.map(proof -> Replay.facts(Base64.getDecoder().decode(proof.entryBase64()))).orElse(List.of())
-        .stream()
+  /** The values of the hashing detector's fact {@code name} among the facts the decision's ledger entry recorded. */
+  private static List<String> hashingFacts(List<Fact> facts, String name) {
+    return facts.stream()
         .filter(fact -> fact.detector().equals(BankDetector.NAME) && fact.name().equals(name))
         .map(Fact::value)
         .toList();
