@@ -80,9 +80,10 @@ class ConsoleBrowserTest {
     browser.findElement(By.cssSelector("select[name='jurisdiction'] option[value='GB']")).click();
     browser.findElement(By.name("image")).sendKeys(image.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#takedown-form button")).click();
-    Files.delete(image);
 
+    // The click can return before the browser has read the file: delete it only once the answer is shown.
     assertThat(browser.getPageSource()).contains("Take-down filed").contains("no match in generated-outputs");
+    Files.delete(image);
     browser.get(server.baseUrl() + "/console/takedowns");
     assertThat(browser.getPageSource()).contains("case-GB-5");
     screenshot("takedowns");
